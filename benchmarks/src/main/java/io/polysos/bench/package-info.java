@@ -1,0 +1,2 @@
+/** benchmarks (work in progress). */
+package io.polysos.bench;

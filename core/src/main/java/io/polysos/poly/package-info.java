@@ -1,0 +1,2 @@
+/** core (work in progress). */
+package io.polysos.poly;

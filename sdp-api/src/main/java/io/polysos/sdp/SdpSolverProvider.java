@@ -1,0 +1,28 @@
+package io.polysos.sdp;
+
+/**
+ * The service-provider interface of a backend, found through {@link java.util.ServiceLoader}:
+ * a backend ships {@code META-INF/services/io.polysos.sdp.SdpSolverProvider} naming its
+ * implementation, which must have a public no-argument constructor and must not fail in it
+ * (an unavailable backend says so through {@link #availability()}).
+ */
+public interface SdpSolverProvider {
+
+    /** @return the name users select the backend by: {@code pure}, {@code scs}, {@code mosek} */
+    String name();
+
+    /** @return a one-line description */
+    String description();
+
+    /** @return the priority for default selection; higher wins among the available ones */
+    int priority();
+
+    /** @return whether the backend can be used here, and why not if it cannot */
+    Availability availability();
+
+    /**
+     * @return a solver
+     * @throws SolverUnavailableException when the backend is not available
+     */
+    SdpSolver create();
+}

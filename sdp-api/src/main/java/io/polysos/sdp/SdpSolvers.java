@@ -1,0 +1,137 @@
+package io.polysos.sdp;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The registry of backends found through {@link ServiceLoader}. The default backend is the
+ * available one of highest priority ({@code mosek} &gt; {@code scs} &gt; {@code pure}),
+ * unless the system property or environment variable {@value #SOLVER_PROPERTY} names one
+ * (the property wins over the variable).
+ */
+public final class SdpSolvers {
+
+    /** Name of the system property and environment variable that select the default backend. */
+    public static final String SOLVER_PROPERTY = "POLYSOS_SOLVER";
+
+    private final List<SdpSolverProvider> providers;
+
+    private SdpSolvers(List<SdpSolverProvider> providers) {
+        List<SdpSolverProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(Comparator.comparingInt(SdpSolverProvider::priority).reversed()
+                .thenComparing(SdpSolverProvider::name));
+        this.providers = List.copyOf(sorted);
+    }
+
+    /** @return the registry of the providers on the class path of this class's loader */
+    public static SdpSolvers discover() {
+        return discover(SdpSolvers.class.getClassLoader());
+    }
+
+    /** @return the registry of the providers visible to the given class loader */
+    public static SdpSolvers discover(ClassLoader loader) {
+        List<SdpSolverProvider> found = new ArrayList<>();
+        ServiceLoader<SdpSolverProvider> sl = ServiceLoader.load(SdpSolverProvider.class, loader);
+        var it = sl.iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // A provider that cannot even be instantiated is skipped; the others stay usable.
+            }
+        }
+        return new SdpSolvers(found);
+    }
+
+    /** @return a registry of the given providers (tests, embedding) */
+    public static SdpSolvers of(List<SdpSolverProvider> providers) {
+        return new SdpSolvers(providers);
+    }
+
+    /** @return every provider, available or not, highest priority first */
+    public List<SdpSolverProvider> providers() {
+        return providers;
+    }
+
+    /** @return the provider of that name, if known */
+    public Optional<SdpSolverProvider> find(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        return providers.stream().filter(p -> p.name().equals(n)).findFirst();
+    }
+
+    /**
+     * @return a solver of the named backend
+     * @throws SolverUnavailableException when it is unknown or unavailable; the message lists
+     *         the available backends and why the others are not
+     */
+    public SdpSolver get(String name) {
+        SdpSolverProvider p = find(name).orElseThrow(() -> new SolverUnavailableException(
+                "unknown solver '" + name + "'; " + describeAll()));
+        Availability a = safeAvailability(p);
+        if (!a.available()) {
+            throw new SolverUnavailableException("solver '" + p.name() + "' is not available: " + a.reason()
+                    + "; " + describeAll());
+        }
+        return p.create();
+    }
+
+    /** @return the name of the default backend, honouring {@value #SOLVER_PROPERTY} */
+    public String defaultName() {
+        String chosen = System.getProperty(SOLVER_PROPERTY);
+        if (chosen == null || chosen.isBlank()) {
+            chosen = System.getenv(SOLVER_PROPERTY);
+        }
+        if (chosen != null && !chosen.isBlank()) {
+            return chosen.trim().toLowerCase(Locale.ROOT);
+        }
+        for (SdpSolverProvider p : providers) {
+            if (safeAvailability(p).available()) {
+                return p.name();
+            }
+        }
+        throw new SolverUnavailableException("no SDP solver is available; " + describeAll());
+    }
+
+    /** @return a solver of the default backend */
+    public SdpSolver getDefault() {
+        return get(defaultName());
+    }
+
+    /** @return a solver of the named backend, or the default one when name is null or blank */
+    public SdpSolver getOrDefault(String name) {
+        return name == null || name.isBlank() ? getDefault() : get(name);
+    }
+
+    /** @return a description of every provider: "available: pure; unavailable: scs (reason), ..." */
+    public String describeAll() {
+        List<String> ok = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        for (SdpSolverProvider p : providers) {
+            Availability a = safeAvailability(p);
+            if (a.available()) {
+                ok.add(p.name());
+            } else {
+                not.add(p.name() + " (" + a.reason() + ")");
+            }
+        }
+        return "available: " + (ok.isEmpty() ? "none" : String.join(", ", ok))
+                + (not.isEmpty() ? "; unavailable: " + String.join("; ", not) : "");
+    }
+
+    /** @return the provider's availability; a provider that throws is reported unavailable */
+    public static Availability safeAvailability(SdpSolverProvider p) {
+        try {
+            return p.availability();
+        } catch (RuntimeException | LinkageError e) {
+            return Availability.no("availability check failed: " + e);
+        }
+    }
+}

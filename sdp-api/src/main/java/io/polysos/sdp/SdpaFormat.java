@@ -1,0 +1,353 @@
+package io.polysos.sdp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and writes the SDPA sparse format ({@code .dat-s}), the exchange format of CSDP,
+ * SDPA, SeDuMi and MOSEK and the format of SDPLIB.
+ *
+ * <pre>
+ *   "comment lines start with a double quote or an asterisk
+ *   m                      number of variables (anything after the number is ignored)
+ *   nBlocks                number of blocks
+ *   {s1, s2, -s3}          block sizes; a negative size is a diagonal (NONNEG) block
+ *   c1 c2 ... cm           objective
+ *   i k r c value          entry (r, c) of F_i in block k, all 1-based; i = 0 is F_0
+ * </pre>
+ *
+ * Separators {@code { } ( ) ,} count as white space; entries may be given in either
+ * triangle; a position given twice must carry the same value. The problem read is exactly
+ * the standard form of {@link SdpProblem} with PSD and NONNEG blocks. SDPA has no
+ * equality blocks: {@link #write} rejects ZERO blocks unless asked to split each equality
+ * into two inequalities ({@link #writeSplittingEqualities}).
+ */
+public final class SdpaFormat {
+
+    /** Largest number of variables a file may declare. */
+    public static final int MAX_VARIABLES = 10_000_000;
+    /** Largest number of blocks a file may declare. */
+    public static final int MAX_BLOCKS = 1_000_000;
+    /** Largest block size a file may declare. */
+    public static final int MAX_BLOCK_SIZE = 1_000_000;
+
+    private SdpaFormat() {
+    }
+
+    /** Reads a file; the problem is named after the file (without extension). */
+    public static SdpProblem read(Path file) throws IOException {
+        String source = file.toString();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String base = file.getFileName().toString().replaceFirst("\\.dat-s$|\\.dat$", "");
+            return read(r, source).withName(base);
+        }
+    }
+
+    /** Reads a string in SDPA sparse format. */
+    public static SdpProblem parse(String text, String source) {
+        try {
+            return read(new StringReader(text), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads a problem from a reader (not closed).
+     *
+     * @param source the name used in error messages
+     * @throws SdpaFormatException on malformed input, naming the line
+     */
+    public static SdpProblem read(Reader in, String source) throws IOException {
+        return new Parser(new BufferedReader(in), source).parse();
+    }
+
+    /**
+     * Writes a problem; ZERO blocks are rejected.
+     *
+     * @throws IllegalArgumentException when the problem has a ZERO block
+     */
+    public static void write(SdpProblem p, Writer out) throws IOException {
+        for (BlockSpec b : p.blocks()) {
+            if (b.kind() == BlockKind.ZERO) {
+                throw new IllegalArgumentException("SDPA format has no equality (ZERO) blocks; problem has " + b
+                        + " (use writeSplittingEqualities)");
+            }
+        }
+        writeSplittingEqualities(p, out);
+    }
+
+    /**
+     * Writes a problem, turning each ZERO(s) block into a NONNEG(2s) block holding F and -F
+     * (the same feasible set; the dual of an equality becomes the difference of two
+     * nonnegative multipliers).
+     */
+    public static void writeSplittingEqualities(SdpProblem p, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder(1 << 16);
+        sb.append("\"polysos SDPA export").append(p.name().isEmpty() ? "" : ": " + p.name()).append('\n');
+        sb.append(p.numVariables()).append(" =mdim\n");
+        sb.append(p.numBlocks()).append(" =nblocks\n");
+        for (int k = 0; k < p.numBlocks(); k++) {
+            BlockSpec b = p.block(k);
+            int s = switch (b.kind()) {
+                case PSD -> b.size();
+                case NONNEG -> -b.size();
+                case ZERO -> -2 * b.size();
+            };
+            sb.append(k == 0 ? "" : " ").append(s);
+        }
+        sb.append('\n');
+        for (int i = 0; i < p.numVariables(); i++) {
+            sb.append(i == 0 ? "" : " ").append(fmt(p.objective(i)));
+        }
+        sb.append('\n');
+        out.write(sb.toString());
+        sb.setLength(0);
+        for (int i = 0; i <= p.numVariables(); i++) {
+            for (int k = 0; k < p.numBlocks(); k++) {
+                SparseSymMatrix a = p.coefficient(i, k);
+                BlockSpec b = p.block(k);
+                for (int e = 0; e < a.nnz(); e++) {
+                    appendEntry(sb, i, k, a.row(e), a.col(e), a.value(e));
+                    if (b.kind() == BlockKind.ZERO) {
+                        appendEntry(sb, i, k, a.row(e) + b.size(), a.col(e) + b.size(), -a.value(e));
+                    }
+                }
+                if (sb.length() > (1 << 16)) {
+                    out.write(sb.toString());
+                    sb.setLength(0);
+                }
+            }
+        }
+        out.write(sb.toString());
+        out.flush();
+    }
+
+    /** Writes a file atomically (temporary file in the same folder, then rename). */
+    public static void write(SdpProblem p, Path file, boolean splitEqualities) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.ISO_8859_1)) {
+                if (splitEqualities) {
+                    writeSplittingEqualities(p, w);
+                } else {
+                    write(p, w);
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** @return the problem in SDPA sparse format (ZERO blocks rejected) */
+    public static String toString(SdpProblem p) {
+        StringWriter w = new StringWriter();
+        try {
+            write(p, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return w.toString();
+    }
+
+    private static void appendEntry(StringBuilder sb, int i, int k, int r, int c, double v) {
+        sb.append(i).append(' ').append(k + 1).append(' ').append(r + 1).append(' ').append(c + 1).append(' ')
+                .append(fmt(v)).append('\n');
+    }
+
+    private static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    /** A line-oriented tokenizer and parser. */
+    private static final class Parser {
+        private final BufferedReader in;
+        private final String source;
+        private int lineNo;
+        private String[] tokens;
+        private int pos;
+
+        Parser(BufferedReader in, String source) {
+            this.in = in;
+            this.source = source;
+        }
+
+        /** Advances to the next line with tokens; false at end of input. */
+        private boolean nextLine() throws IOException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("\"") || t.startsWith("*")) {
+                    continue;
+                }
+                String cleaned = t.replace('{', ' ').replace('}', ' ').replace('(', ' ').replace(')', ' ')
+                        .replace(',', ' ').strip();
+                if (cleaned.isEmpty()) {
+                    continue;
+                }
+                tokens = cleaned.split("\\s+");
+                pos = 0;
+                return true;
+            }
+            tokens = null;
+            return false;
+        }
+
+        private SdpaFormatException error(String msg) {
+            return new SdpaFormatException(source, lineNo, msg);
+        }
+
+        private long headerInt(String what) throws IOException {
+            if (!nextLine()) {
+                throw error("unexpected end of file: expected " + what);
+            }
+            return parseLong(tokens[0], what);
+        }
+
+        private long parseLong(String tok, String what) {
+            try {
+                return Long.parseLong(tok.startsWith("+") ? tok.substring(1) : tok);
+            } catch (NumberFormatException e) {
+                // tolerate integral values written as reals, e.g. "3.0"
+                try {
+                    double d = Double.parseDouble(tok);
+                    if (d == Math.rint(d) && Math.abs(d) < 1e18) {
+                        return (long) d;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // fall through
+                }
+                throw error("expected an integer for " + what + ", found '" + tok + "'");
+            }
+        }
+
+        private double parseDouble(String tok, String what) {
+            double v;
+            try {
+                v = Double.parseDouble(tok.replace('D', 'E').replace('d', 'e'));
+            } catch (NumberFormatException e) {
+                throw error("expected a number for " + what + ", found '" + tok + "'");
+            }
+            if (!Double.isFinite(v)) {
+                throw error(what + " is not finite: '" + tok + "'");
+            }
+            return v;
+        }
+
+        /** Reads count numeric tokens, possibly across lines; ignores the rest of the last line. */
+        private List<String> numbers(int count, String what) throws IOException {
+            List<String> out = new ArrayList<>(Math.min(count, 1 << 16));
+            while (out.size() < count) {
+                if (tokens == null || pos >= tokens.length) {
+                    if (!nextLine()) {
+                        throw error("unexpected end of file: expected " + count + " " + what + ", found " + out.size());
+                    }
+                }
+                String tok = tokens[pos++];
+                if (!looksNumeric(tok)) {
+                    throw error("expected " + count + " " + what + ", found '" + tok + "' after " + out.size());
+                }
+                out.add(tok);
+            }
+            tokens = null;
+            return out;
+        }
+
+        private static boolean looksNumeric(String tok) {
+            char c = tok.charAt(0);
+            return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+        }
+
+        SdpProblem parse() throws IOException {
+            long m = headerInt("the number of variables m");
+            if (m < 0 || m > MAX_VARIABLES) {
+                throw error("declared number of variables m = " + m + " is outside [0, " + MAX_VARIABLES + "]");
+            }
+            tokens = null;
+            long nb = headerInt("the number of blocks");
+            if (nb < 1 || nb > MAX_BLOCKS) {
+                throw error("declared number of blocks " + nb + " is outside [1, " + MAX_BLOCKS + "]");
+            }
+            tokens = null;
+            List<String> structure = numbers((int) nb, "block sizes");
+            int structLine = lineNo;
+            SdpProblem.Builder b = SdpProblem.builder((int) m);
+            int[] sizes = new int[(int) nb];
+            boolean[] diag = new boolean[(int) nb];
+            for (int k = 0; k < nb; k++) {
+                long s = parseLong(structure.get(k), "block size " + (k + 1));
+                if (s == 0 || Math.abs(s) > MAX_BLOCK_SIZE) {
+                    throw new SdpaFormatException(source, structLine, "block " + (k + 1) + " has size " + s
+                            + "; sizes must be nonzero and at most " + MAX_BLOCK_SIZE + " in absolute value");
+                }
+                sizes[k] = (int) Math.abs(s);
+                diag[k] = s < 0;
+                b.addBlock(diag[k] ? BlockKind.NONNEG : BlockKind.PSD, sizes[k]);
+            }
+            List<String> cs = numbers((int) m, "objective coefficients");
+            for (int i = 0; i < m; i++) {
+                b.objective(i, parseDouble(cs.get(i), "objective coefficient c" + (i + 1)));
+            }
+            Map<EntryKey, double[]> seen = new HashMap<>();
+            while (nextLine()) {
+                if (tokens.length != 5) {
+                    throw error("expected an entry 'matrix block row column value' (5 fields), found " + tokens.length
+                            + " fields");
+                }
+                long i = parseLong(tokens[0], "matrix number");
+                long k = parseLong(tokens[1], "block number");
+                long r = parseLong(tokens[2], "row");
+                long c = parseLong(tokens[3], "column");
+                double v = parseDouble(tokens[4], "entry value");
+                if (i < 0 || i > m) {
+                    throw error("matrix number " + i + " is outside [0, " + m + "]");
+                }
+                if (k < 1 || k > nb) {
+                    throw error("block number " + k + " is outside [1, " + nb + "]");
+                }
+                int s = sizes[(int) k - 1];
+                if (r < 1 || r > s || c < 1 || c > s) {
+                    throw error("entry (" + r + "," + c + ") is outside block " + k + " of size " + s);
+                }
+                if (diag[(int) k - 1] && r != c) {
+                    throw error("entry (" + r + "," + c + ") is off the diagonal of diagonal block " + k);
+                }
+                int rr = (int) Math.min(r, c) - 1;
+                int cc = (int) Math.max(r, c) - 1;
+                EntryKey key = new EntryKey((int) i, (int) k - 1, rr, cc);
+                double[] prev = seen.putIfAbsent(key, new double[] {v, lineNo});
+                if (prev != null) {
+                    if (prev[0] != v) {
+                        throw error("entry (" + r + "," + c + ") of matrix " + i + ", block " + k + " was given as "
+                                + prev[0] + " on line " + (int) prev[1] + " and now as " + v);
+                    }
+                    continue;
+                }
+                b.entry((int) i, (int) k - 1, rr, cc, v);
+            }
+            return b.build();
+        }
+    }
+
+    private record EntryKey(int i, int k, int r, int c) {
+    }
+}

@@ -1,0 +1,2 @@
+/** sdp-mosek (work in progress). */
+package io.polysos.sdp.mosek;

@@ -1,0 +1,2 @@
+/** sdp-pure (work in progress). */
+package io.polysos.sdp.pure;

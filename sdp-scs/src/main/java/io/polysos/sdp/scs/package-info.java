@@ -1,0 +1,2 @@
+/** sdp-scs (work in progress). */
+package io.polysos.sdp.scs;
