@@ -21,12 +21,13 @@ package io.polysos.poly;
  * O(n) without forming a + b ({@link #rankOfSum}). The number of monomials of degree at
  * most d is C(n + d, d); ranks of monomials of degree &lt; D are exactly 0..C(n+D-1, n)-1.
  *
- * <p>Ranks are {@code long}; every function throws IllegalArgumentException when a count
- * would overflow a long (n + d above {@link #MAX_BINOMIAL_N}).
+ * <p>Ranks are {@code long}; binomials with n + d up to {@link #MAX_BINOMIAL_N} come from a
+ * table, larger ones are computed exactly, and an IllegalArgumentException is thrown when a
+ * count would overflow a long.
  */
 public final class Monomials {
 
-    /** Largest n + d handled: binomials C(N, K) for N up to this value fit a long. */
+    /** Largest n + d whose binomials C(N, K), N <= this value, come from the precomputed table. */
     public static final int MAX_BINOMIAL_N = 62;
 
     private static final long[][] BINOMIAL = new long[MAX_BINOMIAL_N + 1][];
@@ -50,11 +51,29 @@ public final class Monomials {
         if (k < 0 || nn < 0 || k > nn) {
             return 0;
         }
-        if (nn > MAX_BINOMIAL_N) {
-            throw new IllegalArgumentException("binomial C(" + nn + ", " + k + ") exceeds the supported range (n + d <= "
-                    + MAX_BINOMIAL_N + ")");
+        if (nn <= MAX_BINOMIAL_N) {
+            return BINOMIAL[nn][k];
         }
-        return BINOMIAL[nn][k];
+        int kk = Math.min(k, nn - k);
+        long r = 1;
+        try {
+            for (int i = 1; i <= kk; i++) {
+                // r * (nn - kk + i) is divisible by i
+                r = Math.multiplyExact(r / gcd(r, i), (nn - kk + i) / (i / gcd(r, i)));
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("binomial C(" + nn + ", " + k + ") overflows a long");
+        }
+        return r;
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** @return C(n + d, d), the number of monomials of degree at most d in n variables */
