@@ -17,7 +17,8 @@ import java.util.List;
  * @param flatRank rank M_t at the flat order (0 when not flat)
  * @param extraction the message of the extraction ("" when not attempted)
  * @param candidates checked points: the extracted atoms when flat, else the first-order moments
- * @param certified flat truncation holds and every extracted point is a checked global minimizer
+ * @param certified flat truncation holds, every extracted point is a checked global minimizer, and the
+ *        solve is OPTIMAL or (INACCURATE_OPTIMAL with moment and SOS bounds within the objective tolerance)
  * @param sosResidual the SOS identity's max coefficient error (NaN when not computed)
  * @param minGramEigenvalue the smallest eigenvalue of the Gram matrices (NaN when not computed)
  * @param buildSeconds time to build the relaxation
