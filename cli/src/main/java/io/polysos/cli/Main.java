@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             SolversCommand.class,
             SdpCommand.class,
+            BatchCommand.class,
+            SummarizeCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

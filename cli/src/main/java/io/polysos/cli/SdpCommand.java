@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 /** {@code polysos sdp FILE.dat-s}: reads an SDPA file and solves it. */
 @Command(name = "sdp", mixinStandardHelpOptions = true,
         description = "Solve an SDP in SDPA sparse format (.dat-s) with the chosen or default backend.")
-final class SdpCommand implements Callable<Integer> {
+public final class SdpCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The problem, in SDPA sparse format.")
     Path file;
@@ -44,7 +44,7 @@ final class SdpCommand implements Callable<Integer> {
     }
 
     /** @return the JSON object of a solve: the documented fields of {@code polysos sdp --json} */
-    static Map<String, Object> toJson(SdpProblem problem, SdpSolution s, double readSeconds) {
+    public static Map<String, Object> toJson(SdpProblem problem, SdpSolution s, double readSeconds) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("problem", problem.name());
         out.put("status", s.status().name());
@@ -68,7 +68,7 @@ final class SdpCommand implements Callable<Integer> {
         return out;
     }
 
-    static Map<String, Object> dimacs(DimacsErrors d) {
+    public static Map<String, Object> dimacs(DimacsErrors d) {
         Map<String, Object> m = new LinkedHashMap<>();
         double[] v = d.toArray();
         for (int i = 0; i < v.length; i++) {
