@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             SdpCommand.class,
             BatchCommand.class,
             SummarizeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
