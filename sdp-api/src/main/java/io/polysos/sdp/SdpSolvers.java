@@ -145,7 +145,7 @@ public final class SdpSolvers {
             }
         }
         return "available: " + (ok.isEmpty() ? "none" : String.join(", ", ok))
-                + (not.isEmpty() ? "; unavailable: " + String.join("; ", not) : "")
+                + (not.isEmpty() ? "" : "; unavailable: " + String.join("; ", not))
                 + (loadFailures.isEmpty() ? "" : "; failed to load: " + String.join("; ", loadFailures));
     }
 
