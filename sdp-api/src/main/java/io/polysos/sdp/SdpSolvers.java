@@ -131,9 +131,6 @@ public final class SdpSolvers {
 
     /** @return a description of every provider: "available: pure; unavailable: scs (reason); ..." */
     public String describeAll() {
-        if (providers.isEmpty()) {
-            return "no SDP backend was found on the class path";
-        }
         List<String> ok = new ArrayList<>();
         List<String> not = new ArrayList<>();
         for (SdpSolverProvider p : providers) {
