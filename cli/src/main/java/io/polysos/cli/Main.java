@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             SolversCommand.class,
             SdpCommand.class,
+            PopCommand.class,
             BatchCommand.class,
             SummarizeCommand.class,
             BenchCommand.class,
