@@ -5,6 +5,7 @@ import io.polysos.cli.batch.JobContext;
 import io.polysos.cli.batch.JobFile;
 import io.polysos.cli.batch.JobHandler;
 import io.polysos.cli.batch.JobSpec;
+import io.polysos.cli.batch.PopJobHandler;
 import io.polysos.cli.batch.Progress;
 import io.polysos.cli.batch.ResultStore;
 import io.polysos.cli.batch.SdpJobHandler;
@@ -70,6 +71,7 @@ public final class BatchCommand implements Callable<Integer> {
     static Map<String, JobHandler> handlers() {
         Map<String, JobHandler> h = new LinkedHashMap<>();
         h.put("sdp", new SdpJobHandler());
+        h.put("pop", new PopJobHandler());
         return h;
     }
 

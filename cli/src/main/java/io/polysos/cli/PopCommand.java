@@ -9,6 +9,7 @@ import io.polysos.moment.PopStatus;
 import io.polysos.moment.RankDecision;
 import io.polysos.pop.Pop;
 import io.polysos.pop.PopReader;
+import io.polysos.sdp.SdpSolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,11 +60,14 @@ public final class PopCommand implements Callable<Integer> {
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
         }
-        MomentSosSolver driver = new MomentSosSolver(solverOptions.solver(), ob.build());
+        SdpSolver solver = solverOptions.solver();
+        MomentSosSolver driver = new MomentSosSolver(solver, ob.build());
         PopResult r = driver.solve(pop);
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
         if (json) {
-            System.out.println(Json.write(toJson(pop, r, readSeconds, totalSeconds)));
+            Map<String, Object> out = toJson(pop, r, readSeconds, totalSeconds);
+            out.put("solver", solver.name());
+            System.out.println(Json.write(out));
         } else {
             printVerdict(pop, r);
         }
