@@ -731,7 +731,7 @@ final class InteriorPointRun {
     }
 
     /** Passes of iterative refinement of the primal equations A(dX) + B dx_f = rp per direction. */
-    private static final int REFINEMENT_PASSES = 1;
+    private static final int REFINEMENT_PASSES = 3;
 
     /** dZ = A^T dy + Fd, dX = G - sym(Z^{-1} dZ X) and their NONNEG counterparts. */
     private void recoverBlocks(double[] dyIn) {
