@@ -85,6 +85,10 @@ final class InteriorPointRun {
     private DMatrixRMaj[] dxa;
     private DMatrixRMaj[] dza;
     private DMatrixRMaj[] g;
+    private DMatrixRMaj[] dxKeep;
+    private DMatrixRMaj[] dzKeep;
+    private double[] dxLKeep;
+    private double[] dzLKeep;
     private DMatrixRMaj[] t1;
     private DMatrixRMaj[] t2;
     private CholeskyDecompositionInner_DDRM[] chol;
@@ -182,6 +186,8 @@ final class InteriorPointRun {
         dxa = mats();
         dza = mats();
         g = mats();
+        dxKeep = mats();
+        dzKeep = mats();
         t1 = mats();
         t2 = mats();
         chol = new CholeskyDecompositionInner_DDRM[nP];
@@ -198,6 +204,8 @@ final class InteriorPointRun {
         dzL = new double[nL];
         dxLa = new double[nL];
         dzLa = new double[nL];
+        dxLKeep = new double[nL];
+        dzLKeep = new double[nL];
         ratio = new double[nL];
         xf = new double[nZ];
         y = new double[m];
@@ -731,7 +739,7 @@ final class InteriorPointRun {
     }
 
     /** Passes of iterative refinement of the primal equations A(dX) + B dx_f = rp per direction. */
-    private static final int REFINEMENT_PASSES = 1;
+    private static final int REFINEMENT_PASSES = 3;
 
     /** dZ = A^T dy + Fd, dX = G - sym(Z^{-1} dZ X) and their NONNEG counterparts. */
     private void recoverBlocks(double[] dyIn) {
@@ -770,6 +778,13 @@ final class InteriorPointRun {
             refineZ[j] = s;
         }
         solveSaddle(refineRhs, refineZ, refineDy, refineDxf);
+        // keep the unrefined direction to restore it exactly if the correction does not help
+        for (int b = 0; b < nP; b++) {
+            dxKeep[b].setTo(dx[b]);
+            dzKeep[b].setTo(dz[b]);
+        }
+        System.arraycopy(dxL, 0, dxLKeep, 0, nL);
+        System.arraycopy(dzL, 0, dzLKeep, 0, nL);
         for (int i = 0; i < m; i++) {
             dyIo[i] += refineDy[i];
         }
@@ -786,7 +801,12 @@ final class InteriorPointRun {
             for (int j = 0; j < nZ; j++) {
                 dxfIo[j] -= refineDxf[j];
             }
-            recoverBlocks(dyIo);
+            for (int b = 0; b < nP; b++) {
+                dx[b].setTo(dxKeep[b]);
+                dz[b].setTo(dzKeep[b]);
+            }
+            System.arraycopy(dxLKeep, 0, dxL, 0, nL);
+            System.arraycopy(dzLKeep, 0, dzL, 0, nL);
         }
     }
 
