@@ -124,53 +124,120 @@ final class DenseCholesky {
 
     /** Rows [lo, hi) of the trailing update: A_ij -= sum_{p in [k0,k1)} L_ip L_jp, k1 &lt;= j &lt;= i. */
     private void trailingRows(int k0, int k1, int lo, int hi) {
+        int i = lo;
+        // pairs of rows share the loads of the transposed panel
+        for (; i + 1 < hi; i += 2) {
+            trailingPair(k0, k1, i);
+        }
+        if (i < hi) {
+            trailingRow(k0, k1, i, i);
+        }
+    }
+
+    /** Rows i and i+1 of the trailing update. */
+    private void trailingPair(int k0, int k1, int i) {
         double[] v = a;
         int w = k1 - k0;
-        for (int i = lo; i < hi; i++) {
-            int oi = i * n;
-            int p = 0;
-            for (; p + 8 <= w; p += 8) {
-                int o = oi + k0 + p;
-                double l0 = v[o];
-                double l1 = v[o + 1];
-                double l2 = v[o + 2];
-                double l3 = v[o + 3];
-                double l4 = v[o + 4];
-                double l5 = v[o + 5];
-                double l6 = v[o + 6];
-                double l7 = v[o + 7];
-                double[] p0 = panelT[p];
-                double[] p1 = panelT[p + 1];
-                double[] p2 = panelT[p + 2];
-                double[] p3 = panelT[p + 3];
-                double[] p4 = panelT[p + 4];
-                double[] p5 = panelT[p + 5];
-                double[] p6 = panelT[p + 6];
-                double[] p7 = panelT[p + 7];
-                for (int j = k1; j <= i; j++) {
-                    v[oi + j] -= (l0 * p0[j] + l1 * p1[j] + l2 * p2[j] + l3 * p3[j])
-                            + (l4 * p4[j] + l5 * p5[j] + l6 * p6[j] + l7 * p7[j]);
-                }
+        int oi = i * n;
+        int oj = oi + n;
+        int p = 0;
+        for (; p + 8 <= w; p += 8) {
+            int o = oi + k0 + p;
+            int q = oj + k0 + p;
+            double l0 = v[o];
+            double l1 = v[o + 1];
+            double l2 = v[o + 2];
+            double l3 = v[o + 3];
+            double l4 = v[o + 4];
+            double l5 = v[o + 5];
+            double l6 = v[o + 6];
+            double l7 = v[o + 7];
+            double m0 = v[q];
+            double m1 = v[q + 1];
+            double m2 = v[q + 2];
+            double m3 = v[q + 3];
+            double m4 = v[q + 4];
+            double m5 = v[q + 5];
+            double m6 = v[q + 6];
+            double m7 = v[q + 7];
+            double[] p0 = panelT[p];
+            double[] p1 = panelT[p + 1];
+            double[] p2 = panelT[p + 2];
+            double[] p3 = panelT[p + 3];
+            double[] p4 = panelT[p + 4];
+            double[] p5 = panelT[p + 5];
+            double[] p6 = panelT[p + 6];
+            double[] p7 = panelT[p + 7];
+            for (int j = k1; j <= i; j++) {
+                double a0 = p0[j];
+                double a1 = p1[j];
+                double a2 = p2[j];
+                double a3 = p3[j];
+                double a4 = p4[j];
+                double a5 = p5[j];
+                double a6 = p6[j];
+                double a7 = p7[j];
+                v[oi + j] -= (l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3) + (l4 * a4 + l5 * a5 + l6 * a6 + l7 * a7);
+                v[oj + j] -= (m0 * a0 + m1 * a1 + m2 * a2 + m3 * a3) + (m4 * a4 + m5 * a5 + m6 * a6 + m7 * a7);
             }
-            for (; p + 4 <= w; p += 4) {
-                double l0 = v[oi + k0 + p];
-                double l1 = v[oi + k0 + p + 1];
-                double l2 = v[oi + k0 + p + 2];
-                double l3 = v[oi + k0 + p + 3];
-                double[] p0 = panelT[p];
-                double[] p1 = panelT[p + 1];
-                double[] p2 = panelT[p + 2];
-                double[] p3 = panelT[p + 3];
-                for (int j = k1; j <= i; j++) {
-                    v[oi + j] -= l0 * p0[j] + l1 * p1[j] + l2 * p2[j] + l3 * p3[j];
-                }
+        }
+        if (p < w) {
+            trailingTail(k0, k1, i, i, p);
+            trailingTail(k0, k1, i + 1, i, p);
+        }
+        // the diagonal-block column j = i + 1 of row i + 1
+        int j = i + 1;
+        double s = 0;
+        for (int r = 0; r < w; r++) {
+            s += v[oj + k0 + r] * panelT[r][j];
+        }
+        v[oj + j] -= s;
+    }
+
+    /** Row i of the trailing update over columns k1..jMax. */
+    private void trailingRow(int k0, int k1, int i, int jMax) {
+        double[] v = a;
+        int w = k1 - k0;
+        int oi = i * n;
+        int p = 0;
+        for (; p + 8 <= w; p += 8) {
+            int o = oi + k0 + p;
+            double l0 = v[o];
+            double l1 = v[o + 1];
+            double l2 = v[o + 2];
+            double l3 = v[o + 3];
+            double l4 = v[o + 4];
+            double l5 = v[o + 5];
+            double l6 = v[o + 6];
+            double l7 = v[o + 7];
+            double[] p0 = panelT[p];
+            double[] p1 = panelT[p + 1];
+            double[] p2 = panelT[p + 2];
+            double[] p3 = panelT[p + 3];
+            double[] p4 = panelT[p + 4];
+            double[] p5 = panelT[p + 5];
+            double[] p6 = panelT[p + 6];
+            double[] p7 = panelT[p + 7];
+            for (int j = k1; j <= jMax; j++) {
+                v[oi + j] -= (l0 * p0[j] + l1 * p1[j] + l2 * p2[j] + l3 * p3[j])
+                        + (l4 * p4[j] + l5 * p5[j] + l6 * p6[j] + l7 * p7[j]);
             }
-            for (; p < w; p++) {
-                double l0 = v[oi + k0 + p];
-                double[] p0 = panelT[p];
-                for (int j = k1; j <= i; j++) {
-                    v[oi + j] -= l0 * p0[j];
-                }
+        }
+        if (p < w) {
+            trailingTail(k0, k1, i, jMax, p);
+        }
+    }
+
+    /** Row i, columns k1..jMax, panel columns p0..w-1 one at a time. */
+    private void trailingTail(int k0, int k1, int i, int jMax, int pFrom) {
+        double[] v = a;
+        int w = k1 - k0;
+        int oi = i * n;
+        for (int p = pFrom; p < w; p++) {
+            double l0 = v[oi + k0 + p];
+            double[] p0 = panelT[p];
+            for (int j = k1; j <= jMax; j++) {
+                v[oi + j] -= l0 * p0[j];
             }
         }
     }

@@ -342,14 +342,7 @@ final class InteriorPointRun {
                 reason = "stagnation: no progress in the last " + sinceBest + " iterations";
                 break;
             }
-            String failure = factorCones();
-            if (failure == null) {
-                assembler.assemble(zinv, x, ratio, schur);
-                failure = factorSchur();
-            }
-            if (failure == null) {
-                failure = step();
-            }
+            String failure = oneIteration();
             if (failure != null) {
                 status = SdpStatus.NUMERICAL_ERROR;
                 reason = failure + " at iteration " + iter;
@@ -376,6 +369,86 @@ final class InteriorPointRun {
             }
         }
         return finish(status, reason, iter, setupTime, null);
+    }
+
+    // ------------------------------------------------------------------ benchmark support
+
+    private DMatrixRMaj[] savedX;
+    private DMatrixRMaj[] savedZ;
+    private double[] savedXL;
+    private double[] savedZL;
+    private double[] savedXf;
+    private double[] savedY;
+
+    /**
+     * Sets up the run, takes {@code iterations} interior-point iterations from the initial
+     * point and keeps that iterate, with its cone factorizations, for
+     * {@link #benchmarkAssemble} and {@link #benchmarkIteration}. For benchmarks only.
+     *
+     * @return null, or why an iteration failed
+     */
+    String benchmarkPrepare(int iterations) {
+        setup();
+        initialPoint();
+        for (int it = 0; it < iterations; it++) {
+            residuals();
+            String failure = oneIteration();
+            if (failure != null) {
+                return failure;
+            }
+        }
+        savedX = mats();
+        savedZ = mats();
+        for (int b = 0; b < nP; b++) {
+            savedX[b].setTo(x[b]);
+            savedZ[b].setTo(z[b]);
+        }
+        savedXL = xL.clone();
+        savedZL = zL.clone();
+        savedXf = xf.clone();
+        savedY = y.clone();
+        residuals();
+        return factorCones();
+    }
+
+    /** Assembles the Schur complement at the kept iterate; returns M. For benchmarks only. */
+    DMatrixRMaj benchmarkAssemble() {
+        assembler.assemble(zinv, x, ratio, schur);
+        return schur;
+    }
+
+    /** One full iteration from the kept iterate (restored first); null or why it failed. */
+    String benchmarkIteration() {
+        for (int b = 0; b < nP; b++) {
+            x[b].setTo(savedX[b]);
+            z[b].setTo(savedZ[b]);
+        }
+        System.arraycopy(savedXL, 0, xL, 0, nL);
+        System.arraycopy(savedZL, 0, zL, 0, nL);
+        System.arraycopy(savedXf, 0, xf, 0, nZ);
+        System.arraycopy(savedY, 0, y, 0, m);
+        residuals();
+        return oneIteration();
+    }
+
+    /** Releases the threads of a run used through the benchmark methods. */
+    void benchmarkClose() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Factorizations, Schur complement and the predictor-corrector step (after residuals()). */
+    private String oneIteration() {
+        String failure = factorCones();
+        if (failure == null) {
+            assembler.assemble(zinv, x, ratio, schur);
+            failure = factorSchur();
+        }
+        if (failure == null) {
+            failure = step();
+        }
+        return failure;
     }
 
     // ------------------------------------------------------------------ residuals and measures

@@ -24,7 +24,7 @@ final class ProblemData {
     static final byte FORMULA_DENSE = 1;
     /** Schur formula: form T = A_i Z^{-1} on the rows of A_i, then each needed entry of X T. */
     static final byte FORMULA_ROWS = 2;
-    /** Schur formula: entry-by-entry sum over the nonzeros of A_i and A_j. */
+    /** Schur formula: per entry of A_i, a sum over the positions used by A_j (see SchurAssembler). */
     static final byte FORMULA_SPARSE = 3;
 
     final SdpProblem problem;
@@ -52,6 +52,25 @@ final class ProblemData {
     final double[][][] entVal;
     /** per PSD block and position: the distinct row/column indices touched by the entries */
     final int[][][] entRows;
+    /**
+     * per PSD block: its distinct upper-triangle positions (rows, columns) that some F_{i,k}
+     * touches, ordered by the last block-order position of a variable using them, and the
+     * first such position used by a variable at or after each block position (length =
+     * number of variables + 1): the positions that matter for the variables from a on are a
+     * suffix
+     */
+    final int[][] posRow;
+    final int[][] posCol;
+    final int[][] posFrom;
+    /**
+     * per PSD block: for each entry, in the block's variable order (entry e of position a is
+     * at entStart[a] + e), its position index and its value with diagonal values halved
+     */
+    final int[][] entPos;
+    final double[][] entHalf;
+    final int[][] entStart;
+    /** largest number of positions of a PSD block (0 when none) */
+    final int maxPositions;
     /** per PSD block and position: the Schur formula used for that row of M */
     final byte[][] formula;
     /** per variable: PSD blocks in which it appears and its position there */
@@ -129,6 +148,13 @@ final class ProblemData {
         entVal = new double[nPsd][][];
         entRows = new int[nPsd][][];
         formula = new byte[nPsd][];
+        posRow = new int[nPsd][];
+        posCol = new int[nPsd][];
+        posFrom = new int[nPsd][];
+        entPos = new int[nPsd][];
+        entHalf = new double[nPsd][];
+        entStart = new int[nPsd][];
+        int maxP = 0;
         int maxN = 0;
         int dim = lin;
         int[] varCount = new int[m];
@@ -188,6 +214,64 @@ final class ProblemData {
                 }
                 entRows[b][a] = rows;
             }
+            int[] start = new int[nv + 1];
+            for (int a = 0; a < nv; a++) {
+                start[a + 1] = start[a] + entVal[b][a].length;
+            }
+            // last block position using each matrix position (r, c), r <= c
+            int[] last = new int[n * n];
+            Arrays.fill(last, -1);
+            for (int a = 0; a < nv; a++) {
+                for (int e = 0; e < entVal[b][a].length; e++) {
+                    int r = Math.min(entRow[b][a][e], entCol[b][a][e]);
+                    int cc = Math.max(entRow[b][a][e], entCol[b][a][e]);
+                    last[r * n + cc] = a;
+                }
+            }
+            // counting sort of the used positions by their last user
+            int[] cnt = new int[nv + 1];
+            int np = 0;
+            for (int x = 0; x < n * n; x++) {
+                if (last[x] >= 0) {
+                    cnt[last[x] + 1]++;
+                    np++;
+                }
+            }
+            for (int a = 0; a < nv; a++) {
+                cnt[a + 1] += cnt[a];
+            }
+            int[] from = new int[nv + 1];
+            // positions whose last user is >= a start at cnt[a]
+            System.arraycopy(cnt, 0, from, 0, nv + 1);
+            int[] fillPos = Arrays.copyOf(cnt, nv);
+            int[] pr = new int[np];
+            int[] pc = new int[np];
+            int[] index = new int[n * n];
+            for (int x = 0; x < n * n; x++) {
+                if (last[x] >= 0) {
+                    int slot = fillPos[last[x]]++;
+                    pr[slot] = x / n;
+                    pc[slot] = x % n;
+                    index[x] = slot;
+                }
+            }
+            int[] ep = new int[start[nv]];
+            double[] eh = new double[start[nv]];
+            for (int a = 0; a < nv; a++) {
+                for (int e = 0; e < entVal[b][a].length; e++) {
+                    int r = Math.min(entRow[b][a][e], entCol[b][a][e]);
+                    int cc = Math.max(entRow[b][a][e], entCol[b][a][e]);
+                    ep[start[a] + e] = index[r * n + cc];
+                    eh[start[a] + e] = r == cc ? 0.5 * entVal[b][a][e] : entVal[b][a][e];
+                }
+            }
+            posRow[b] = pr;
+            posCol[b] = pc;
+            posFrom[b] = from;
+            entPos[b] = ep;
+            entHalf[b] = eh;
+            entStart[b] = start;
+            maxP = Math.max(maxP, np);
             // formula choice from the (static) sparsity: flop estimates of the three formulas
             double suffix = 0;
             for (int a = nv - 1; a >= 0; a--) {
@@ -197,7 +281,9 @@ final class ProblemData {
                 double rows = entRows[b][a].length;
                 double dense = nnzFull * n + (double) n * n * rows + 2 * suffix;
                 double byRows = nnzFull * n + 2 * rows * suffix;
-                double sparse = 4 * nnzU * suffix;
+                double posSuffix = posRow[b].length - posFrom[b][a];
+                // 4 products per (entry, later position), two entries per sweep: weighted 1/2
+                double sparse = 2 * nnzU * posSuffix + 2 * suffix;
                 if (sparse <= byRows && sparse <= dense) {
                     formula[b][a] = FORMULA_SPARSE;
                 } else if (byRows <= dense) {
@@ -208,6 +294,7 @@ final class ProblemData {
             }
         }
         maxPsdSize = maxN;
+        maxPositions = maxP;
         coneDim = dim;
         varBlock = new int[m][];
         varPos = new int[m][];

@@ -41,7 +41,7 @@ final class SchurAssembler {
         this.tasks = pool == null ? 1 : Math.max(1, threads);
         this.work = new Work[tasks];
         for (int t = 0; t < tasks; t++) {
-            work[t] = new Work(data.maxPsdSize);
+            work[t] = new Work(data.maxPsdSize, data.maxPositions);
         }
     }
 
@@ -49,12 +49,13 @@ final class SchurAssembler {
     private static final class Work {
         final double[] t;
         final double[] g;
-        final boolean[] rowMark;
+        /** per position of the block: partial sums of the sparse formula */
+        final double[] acc;
 
-        Work(int n) {
+        Work(int n, int positions) {
             t = new double[n * n];
             g = new double[n * n];
-            rowMark = new boolean[n];
+            acc = new double[positions];
         }
     }
 
@@ -123,7 +124,7 @@ final class SchurAssembler {
             double[] zi = zinv[b].data;
             double[] xx = x[b].data;
             switch (d.formula[b][a]) {
-                case ProblemData.FORMULA_SPARSE -> sparseRow(b, a, n, zi, xx, out, rowOff);
+                case ProblemData.FORMULA_SPARSE -> sparseRow(b, a, n, zi, xx, out, rowOff, w);
                 case ProblemData.FORMULA_ROWS -> byRowsRow(b, a, n, zi, xx, out, rowOff, w);
                 default -> denseRow(b, a, n, zi, xx, out, rowOff, w);
             }
@@ -233,32 +234,67 @@ final class SchurAssembler {
         }
     }
 
-    private void sparseRow(int b, int a, int n, double[] zi, double[] xx, double[] out, int rowOff) {
+    /**
+     * M_ij for the variables j from position a on, entry by entry: with a_pq the entries of
+     * A_i and b_rc those of A_j (upper triangles, diagonal values halved),
+     * M_ij = sum_pq a_pq sum_rc b_rc (Zi_qr X_pc + Zi_qc X_pr + Zi_pr X_qc + Zi_pc X_qr).
+     * The inner sum depends on (r, c) only: it runs once per entry of A_i over the positions
+     * used by the later variables of the block (a suffix of the block's positions), and each
+     * later variable then gathers its entries' values times those sums.
+     */
+    private void sparseRow(int b, int a, int n, double[] zi, double[] xx, double[] out, int rowOff, Work w) {
         int[] ir = d.entRow[b][a];
         int[] ic = d.entCol[b][a];
         double[] iv = d.entVal[b][a];
+        int[] pr = d.posRow[b];
+        int[] pc = d.posCol[b];
+        int from = d.posFrom[b][a];
+        int to = pr.length;
+        double[] acc = w.acc;
+        java.util.Arrays.fill(acc, from, to, 0.0);
+        int e = 0;
+        // two entries of A_i per sweep share the loads of positions and partial sums
+        for (; e + 2 <= iv.length; e += 2) {
+            int p = ir[e];
+            int q = ic[e];
+            double fa = p == q ? 0.5 * iv[e] : iv[e];
+            int po = p * n;
+            int qo = q * n;
+            int p2 = ir[e + 1];
+            int q2 = ic[e + 1];
+            double fb = p2 == q2 ? 0.5 * iv[e + 1] : iv[e + 1];
+            int po2 = p2 * n;
+            int qo2 = q2 * n;
+            for (int f = from; f < to; f++) {
+                int r = pr[f];
+                int c = pc[f];
+                acc[f] += fa * (zi[qo + r] * xx[po + c] + zi[qo + c] * xx[po + r]
+                        + zi[po + r] * xx[qo + c] + zi[po + c] * xx[qo + r])
+                        + fb * (zi[qo2 + r] * xx[po2 + c] + zi[qo2 + c] * xx[po2 + r]
+                        + zi[po2 + r] * xx[qo2 + c] + zi[po2 + c] * xx[qo2 + r]);
+            }
+        }
+        for (; e < iv.length; e++) {
+            int p = ir[e];
+            int q = ic[e];
+            double fa = p == q ? 0.5 * iv[e] : iv[e];
+            int po = p * n;
+            int qo = q * n;
+            for (int f = from; f < to; f++) {
+                int r = pr[f];
+                int c = pc[f];
+                acc[f] += fa * (zi[qo + r] * xx[po + c] + zi[qo + c] * xx[po + r]
+                        + zi[po + r] * xx[qo + c] + zi[po + c] * xx[qo + r]);
+            }
+        }
         int[] vars = d.blockVars[b];
+        int[] ep = d.entPos[b];
+        double[] eh = d.entHalf[b];
+        int[] start = d.entStart[b];
         for (int a2 = a; a2 < vars.length; a2++) {
-            int[] er = d.entRow[b][a2];
-            int[] ec = d.entCol[b][a2];
-            double[] ev = d.entVal[b][a2];
             double s = 0;
-            for (int e = 0; e < iv.length; e++) {
-                int p = ir[e];
-                int q = ic[e];
-                double fa = p == q ? 0.5 * iv[e] : iv[e];
-                int po = p * n;
-                int qo = q * n;
-                double sub = 0;
-                for (int f = 0; f < ev.length; f++) {
-                    int r = er[f];
-                    int c = ec[f];
-                    double fb = r == c ? 0.5 * ev[f] : ev[f];
-                    // tr over the symmetric expansions of both entries: Zinv[q,r] X[c,p] + ...
-                    sub += fb * (zi[qo + r] * xx[c * n + p] + zi[qo + c] * xx[r * n + p]
-                            + zi[po + r] * xx[c * n + q] + zi[po + c] * xx[r * n + q]);
-                }
-                s += fa * sub;
+            for (int f = start[a2]; f < start[a2 + 1]; f++) {
+                s += eh[f] * acc[ep[f]];
             }
             out[rowOff + vars[a2]] += s;
         }
