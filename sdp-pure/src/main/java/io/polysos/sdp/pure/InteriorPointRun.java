@@ -1,0 +1,974 @@
+package io.polysos.sdp.pure;
+
+import io.polysos.sdp.BlockKind;
+import io.polysos.sdp.BlockSpec;
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpSolution;
+import io.polysos.sdp.SdpStatus;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One solve of the pure backend. With X = (Y_k) of the PSD blocks and x_L of the NONNEG part
+ * (the cone variable), x_f the dual of the ZERO part (free), A_i the cone part of F_i,
+ * C = F_0 on the cones and B the m x nZero matrix of the ZERO part, the pair solved is
+ *
+ * <pre>
+ *   (D)  max &lt;C,X&gt; + f0z.x_f   s.t.  A(X) + B x_f = c,   X in K
+ *   (P)  min c.y                s.t.  Z = A^T y - C in K,  B^T y = f0z
+ * </pre>
+ *
+ * Each iteration solves the HKM Newton system (dX = mu Z^{-1} - X - sym(Z^{-1} dZ X),
+ * dZ = A^T dy + Fd) reduced to the saddle-point system
+ *
+ * <pre>
+ *   [ M    B ] [ dy ]   [ A(H) - rp ]       M_ij = &lt;A_i, Z^{-1} A_j X&gt;
+ *   [ B^T  0 ] [ -dx_f ] = [ f0z - B^T y ]
+ * </pre>
+ *
+ * solved by a Cholesky factorization of M (of M + rho B B^T when some variable appears only
+ * in ZERO blocks, which leaves the solution unchanged since B^T dy is prescribed) and of the
+ * small Schur complement K = B^T M^{-1} B. The predictor (mu = 0) and Mehrotra's corrector
+ * (mu = sigma mu, second-order term Z^{-1} dZ_aff dX_aff) share the factorization. Step
+ * lengths are the largest keeping X and Z positive definite (eigenvalues of
+ * L^{-1} dX L^{-T} with X = L L^T), damped by gamma = 0.9 + 0.09 min(affine steps).
+ * Not thread-safe; used once.
+ */
+final class InteriorPointRun {
+
+    private final SdpProblem problem;
+    private final SdpOptions options;
+    private final double gapTol;
+    private final double feasTol;
+    private final int maxIterations;
+    private final double timeLimit;
+    private final List<String> log = new ArrayList<>();
+    private final long start = System.nanoTime();
+
+    private ProblemData d;
+    private int m;
+    private int nP;
+    private int nL;
+    private int nZ;
+
+    // iterate
+    private DMatrixRMaj[] x;
+    private DMatrixRMaj[] z;
+    private double[] xL;
+    private double[] zL;
+    private double[] xf;
+    private double[] y;
+
+    // per-iteration work
+    private DMatrixRMaj[] zinv;
+    private DMatrixRMaj[] lxInv;
+    private DMatrixRMaj[] lzInv;
+    private DMatrixRMaj[] fd;
+    private DMatrixRMaj[] q;
+    private DMatrixRMaj[] dx;
+    private DMatrixRMaj[] dz;
+    private DMatrixRMaj[] dxa;
+    private DMatrixRMaj[] dza;
+    private DMatrixRMaj[] g;
+    private DMatrixRMaj[] t1;
+    private DMatrixRMaj[] t2;
+    private CholeskyDecompositionInner_DDRM[] chol;
+    private EigenDecomposition_F64<DMatrixRMaj>[] eig;
+    private double[] fdL;
+    private double[] gL;
+    private double[] dxL;
+    private double[] dzL;
+    private double[] dxLa;
+    private double[] dzLa;
+    private double[] ratio;
+    private double[] rp;
+    private double[] rz;
+    private double[] rhs;
+    private double[] dy;
+    private double[] dyA;
+    private double[] dxf;
+    private double[] dxfA;
+    private DMatrixRMaj schur;
+    private DMatrixRMaj schurWork;
+    private LinearSolverDense<DMatrixRMaj> schurSolver;
+    private DMatrixRMaj bDense;
+    private DMatrixRMaj mInvB;
+    private DMatrixRMaj kMat;
+    private LinearSolverDense<DMatrixRMaj> kSolver;
+    private DMatrixRMaj vecM;
+    private DMatrixRMaj vecM2;
+    private DMatrixRMaj vecZ;
+    private DMatrixRMaj vecZ2;
+    private double rho;
+    private SchurAssembler assembler;
+    private ExecutorService pool;
+
+    // measures of the current iterate
+    private double pobj;
+    private double dobj;
+    private double gap;
+    private double pinf;
+    private double dinf;
+    private double mu;
+    private double normC;
+
+    // best iterate
+    private double bestMerit = Double.POSITIVE_INFINITY;
+    private double[] bestY;
+    private double[][] bestBlocks;
+    private double bestGap;
+    private double bestPinf;
+    private double bestDinf;
+    private int sinceBest;
+
+    InteriorPointRun(SdpProblem problem, SdpOptions options) {
+        this.problem = problem;
+        this.options = options;
+        this.gapTol = options.relativeGapTolerance().orElse(PureSdpSolver.DEFAULT_RELATIVE_GAP_TOLERANCE);
+        this.feasTol = options.feasibilityTolerance().orElse(PureSdpSolver.DEFAULT_FEASIBILITY_TOLERANCE);
+        this.maxIterations = options.maxIterations().orElse(PureSdpSolver.DEFAULT_MAX_ITERATIONS);
+        this.timeLimit = options.timeLimitSeconds().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    SdpSolution run() {
+        try {
+            return iterate();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private double elapsed() {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void setup() {
+        d = new ProblemData(problem);
+        m = d.m;
+        nP = d.nPsd;
+        nL = d.nLin;
+        nZ = d.nZero;
+        x = mats();
+        z = mats();
+        zinv = mats();
+        lxInv = mats();
+        lzInv = mats();
+        fd = mats();
+        q = mats();
+        dx = mats();
+        dz = mats();
+        dxa = mats();
+        dza = mats();
+        g = mats();
+        t1 = mats();
+        t2 = mats();
+        chol = new CholeskyDecompositionInner_DDRM[nP];
+        eig = new EigenDecomposition_F64[nP];
+        for (int b = 0; b < nP; b++) {
+            chol[b] = new CholeskyDecompositionInner_DDRM(true);
+            eig[b] = DecompositionFactory_DDRM.eig(d.psdSize[b], false, true);
+        }
+        xL = new double[nL];
+        zL = new double[nL];
+        fdL = new double[nL];
+        gL = new double[nL];
+        dxL = new double[nL];
+        dzL = new double[nL];
+        dxLa = new double[nL];
+        dzLa = new double[nL];
+        ratio = new double[nL];
+        xf = new double[nZ];
+        y = new double[m];
+        rp = new double[m];
+        rz = new double[nZ];
+        rhs = new double[m];
+        dy = new double[m];
+        dyA = new double[m];
+        dxf = new double[nZ];
+        dxfA = new double[nZ];
+        schur = new DMatrixRMaj(m, m);
+        schurWork = new DMatrixRMaj(m, m);
+        schurSolver = LinearSolverFactory_DDRM.chol(Math.max(m, 1));
+        vecM = new DMatrixRMaj(m, 1);
+        vecM2 = new DMatrixRMaj(m, 1);
+        if (nZ > 0) {
+            bDense = new DMatrixRMaj(m, nZ);
+            for (int j = 0; j < nZ; j++) {
+                for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                    bDense.data[d.zeroVar[e] * nZ + j] = d.zeroVal[e];
+                }
+            }
+            mInvB = new DMatrixRMaj(m, nZ);
+            kMat = new DMatrixRMaj(nZ, nZ);
+            kSolver = LinearSolverFactory_DDRM.chol(nZ);
+            vecZ = new DMatrixRMaj(nZ, 1);
+            vecZ2 = new DMatrixRMaj(nZ, 1);
+        }
+        int threads = options.effectiveThreads();
+        if (threads > 1 && m >= PureSdpSolver.DEFAULT_PARALLEL_MIN_VARIABLES) {
+            AtomicInteger count = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(r, "polysos-pure-schur-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            assembler = new SchurAssembler(d, pool, threads);
+        } else {
+            assembler = new SchurAssembler(d, null, 1);
+        }
+        normC = d.constantNorm();
+    }
+
+    private DMatrixRMaj[] mats() {
+        DMatrixRMaj[] r = new DMatrixRMaj[nP];
+        for (int b = 0; b < nP; b++) {
+            r[b] = new DMatrixRMaj(d.psdSize[b], d.psdSize[b]);
+        }
+        return r;
+    }
+
+    /** CSDP's initial point: X = 10 alpha I, Z = 10 beta I, y = 0, x_f = 0. */
+    private void initialPoint() {
+        int n = Math.max(1, d.coneDim);
+        double alpha = 0;
+        double maxNorm = 0;
+        for (int i = 0; i < m; i++) {
+            double nrm = d.coefficientNorm(i);
+            maxNorm = Math.max(maxNorm, nrm);
+            alpha = Math.max(alpha, (1 + Math.abs(d.c[i])) / (1 + nrm));
+        }
+        alpha *= n;
+        if (alpha == 0) {
+            alpha = n;
+        }
+        double beta = (1 + Math.max(maxNorm, normC)) / Math.sqrt(n);
+        for (int b = 0; b < nP; b++) {
+            int s = d.psdSize[b];
+            for (int r = 0; r < s; r++) {
+                x[b].data[r * s + r] = 10 * alpha;
+                z[b].data[r * s + r] = 10 * beta;
+            }
+        }
+        Arrays.fill(xL, 10 * alpha);
+        Arrays.fill(zL, 10 * beta);
+    }
+
+    private SdpSolution iterate() {
+        setup();
+        double setupTime = elapsed();
+        initialPoint();
+        int iter = 0;
+        String reason;
+        SdpStatus status;
+        double lastAp = 0;
+        double lastAd = 0;
+        while (true) {
+            residuals();
+            if (!Double.isFinite(pinf) || !Double.isFinite(dinf) || !Double.isFinite(gap)) {
+                status = SdpStatus.NUMERICAL_ERROR;
+                reason = "non-finite iterate at iteration " + iter;
+                break;
+            }
+            if (options.verbose()) {
+                String line = String.format(Locale.ROOT,
+                        "%3d pobj=% .9e dobj=% .9e gap=%.2e pinf=%.2e dinf=%.2e mu=%.2e ap=%.3f ad=%.3f t=%.3fs",
+                        iter, pobj, dobj, gap, pinf, dinf, mu, lastAp, lastAd, elapsed());
+                log.add(line);
+                options.logSink().accept(line);
+            }
+            if (gap <= gapTol && pinf <= feasTol && dinf <= feasTol) {
+                bestY = y.clone();
+                bestBlocks = dualBlocks(1.0);
+                return finish(SdpStatus.OPTIMAL, "converged: relative gap, primal and dual infeasibility within tolerance",
+                        iter, setupTime, null);
+            }
+            SdpSolution cert = certificate(iter, setupTime);
+            if (cert != null) {
+                return cert;
+            }
+            saveBest(iter);
+            if (iter >= maxIterations) {
+                status = SdpStatus.ITERATION_LIMIT;
+                reason = "iteration limit " + maxIterations + " reached";
+                break;
+            }
+            if (elapsed() > timeLimit) {
+                status = SdpStatus.TIME_LIMIT;
+                reason = "time limit " + timeLimit + " s reached";
+                break;
+            }
+            if (options.isCancelled()) {
+                status = SdpStatus.INTERRUPTED;
+                reason = "cancelled after " + iter + " iterations";
+                break;
+            }
+            if (sinceBest >= 10) {
+                status = SdpStatus.NUMERICAL_ERROR;
+                reason = "stagnation: no progress in the last " + sinceBest + " iterations";
+                break;
+            }
+            String failure = factorCones();
+            if (failure == null) {
+                assembler.assemble(zinv, x, ratio, schur);
+                failure = factorSchur();
+            }
+            if (failure == null) {
+                failure = step();
+            }
+            if (failure != null) {
+                status = SdpStatus.NUMERICAL_ERROR;
+                reason = failure + " at iteration " + iter;
+                break;
+            }
+            lastAp = stepP;
+            lastAd = stepD;
+            iter++;
+            if (stepP < 1e-12 && stepD < 1e-12) {
+                residuals();
+                saveBest(iter);
+                status = SdpStatus.NUMERICAL_ERROR;
+                reason = "stagnation: step lengths below 1e-12";
+                break;
+            }
+        }
+        if (status == SdpStatus.NUMERICAL_ERROR) {
+            double f = PureSdpSolver.DEFAULT_INACCURATE_FACTOR;
+            double lim = PureSdpSolver.DEFAULT_INACCURATE_TOLERANCE;
+            if (bestBlocks != null && bestGap <= Math.min(lim, f * gapTol)
+                    && bestPinf <= Math.min(lim, f * feasTol) && bestDinf <= Math.min(lim, f * feasTol)) {
+                status = SdpStatus.INACCURATE_OPTIMAL;
+                reason = reason + "; best iterate within " + f + " x tolerances";
+            }
+        }
+        return finish(status, reason, iter, setupTime, null);
+    }
+
+    // ------------------------------------------------------------------ residuals and measures
+
+    private void residuals() {
+        // Fd = A^T y - C - Z on each PSD block
+        double fdNorm2 = 0;
+        double xz = 0;
+        double cx = 0;
+        for (int b = 0; b < nP; b++) {
+            double[] f = fd[b].data;
+            double[] cc = d.psdC[b].data;
+            double[] zz = z[b].data;
+            for (int e = 0; e < f.length; e++) {
+                f[e] = -cc[e] - zz[e];
+            }
+            addAT(b, y, 1.0, fd[b]);
+            for (int e = 0; e < f.length; e++) {
+                fdNorm2 += f[e] * f[e];
+                xz += x[b].data[e] * zz[e];
+                cx += cc[e] * x[b].data[e];
+            }
+        }
+        for (int p = 0; p < nL; p++) {
+            double s = -d.linC[p] - zL[p];
+            for (int e = d.linRowPtr[p]; e < d.linRowPtr[p + 1]; e++) {
+                s += d.linRowVal[e] * y[d.linRowVar[e]];
+            }
+            fdL[p] = s;
+            fdNorm2 += s * s;
+            xz += xL[p] * zL[p];
+            cx += d.linC[p] * xL[p];
+        }
+        for (int j = 0; j < nZ; j++) {
+            double s = d.zeroC[j];
+            for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                s -= d.zeroVal[e] * y[d.zeroVar[e]];
+            }
+            rz[j] = s;
+            fdNorm2 += s * s;
+            cx += d.zeroC[j] * xf[j];
+        }
+        // rp = c - A(X) - A_L^T x_L - B x_f
+        System.arraycopy(d.c, 0, rp, 0, m);
+        applyA(x, xL, -1.0, rp);
+        for (int j = 0; j < nZ; j++) {
+            double v = xf[j];
+            for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                rp[d.zeroVar[e]] -= d.zeroVal[e] * v;
+            }
+        }
+        double rpn = 0;
+        double py = 0;
+        for (int i = 0; i < m; i++) {
+            rpn += rp[i] * rp[i];
+            py += d.c[i] * y[i];
+        }
+        pobj = py;
+        dobj = cx;
+        mu = d.coneDim == 0 ? 0 : xz / d.coneDim;
+        double denom = 1 + Math.abs(pobj) + Math.abs(dobj);
+        gap = Math.max(Math.abs(pobj - dobj), Math.abs(xz)) / denom;
+        pinf = Math.sqrt(rpn) / (1 + d.cInf);
+        dinf = Math.sqrt(fdNorm2) / (1 + d.f0Max);
+    }
+
+    /** out += alpha * sum_i v_i A_{i,b} (dense, both triangles). */
+    private void addAT(int b, double[] v, double alpha, DMatrixRMaj out) {
+        int n = d.psdSize[b];
+        double[] o = out.data;
+        int[] vars = d.blockVars[b];
+        for (int a = 0; a < vars.length; a++) {
+            double s = alpha * v[vars[a]];
+            if (s == 0.0) {
+                continue;
+            }
+            int[] er = d.entRow[b][a];
+            int[] ec = d.entCol[b][a];
+            double[] ev = d.entVal[b][a];
+            for (int e = 0; e < ev.length; e++) {
+                int r = er[e];
+                int c = ec[e];
+                o[r * n + c] += s * ev[e];
+                if (r != c) {
+                    o[c * n + r] += s * ev[e];
+                }
+            }
+        }
+    }
+
+    /** out_i += alpha * (&lt;A_i, W&gt; + A_L,i . wL) over the cones. */
+    private void applyA(DMatrixRMaj[] w, double[] wL, double alpha, double[] out) {
+        for (int b = 0; b < nP; b++) {
+            int n = d.psdSize[b];
+            double[] ww = w[b].data;
+            int[] vars = d.blockVars[b];
+            for (int a = 0; a < vars.length; a++) {
+                int[] er = d.entRow[b][a];
+                int[] ec = d.entCol[b][a];
+                double[] ev = d.entVal[b][a];
+                double s = 0;
+                for (int e = 0; e < ev.length; e++) {
+                    int r = er[e];
+                    int c = ec[e];
+                    s += r == c ? ev[e] * ww[r * n + r] : ev[e] * (ww[r * n + c] + ww[c * n + r]);
+                }
+                out[vars[a]] += alpha * s;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int e = d.linColPtr[i]; e < d.linColPtr[i + 1]; e++) {
+                s += d.linColVal[e] * wL[d.linColRow[e]];
+            }
+            out[i] += alpha * s;
+        }
+    }
+
+    // ------------------------------------------------------------------ factorizations
+
+    /** Cholesky factors of X and Z, their inverses, Z^{-1}, x_L / z_L, and Q = sym(Z^{-1} Fd X). */
+    private String factorCones() {
+        for (int b = 0; b < nP; b++) {
+            if (!lowerInverse(b, x[b], lxInv[b])) {
+                return "X block " + d.psdOriginal[b] + " lost positive definiteness";
+            }
+            if (!lowerInverse(b, z[b], lzInv[b])) {
+                return "Z block " + d.psdOriginal[b] + " lost positive definiteness";
+            }
+            CommonOps_DDRM.multTransA(lzInv[b], lzInv[b], zinv[b]);
+            zwx(b, fd[b], q[b]);
+        }
+        for (int p = 0; p < nL; p++) {
+            if (!(xL[p] > 0) || !(zL[p] > 0)) {
+                return "NONNEG entry " + p + " lost positivity";
+            }
+            ratio[p] = xL[p] / zL[p];
+        }
+        return null;
+    }
+
+    /** linv = L^{-1} with a = L L^T; false when a is not positive definite. */
+    private boolean lowerInverse(int b, DMatrixRMaj a, DMatrixRMaj linv) {
+        int n = d.psdSize[b];
+        linv.setTo(a);
+        if (!chol[b].decompose(linv)) {
+            return false;
+        }
+        double[] l = linv.data;
+        for (int r = 0; r < n; r++) {
+            if (!(l[r * n + r] > 0) || !Double.isFinite(l[r * n + r])) {
+                return false;
+            }
+            for (int c = r + 1; c < n; c++) {
+                l[r * n + c] = 0.0;
+            }
+        }
+        TriangularSolver_DDRM.invertLower(l, n);
+        return true;
+    }
+
+    /** out = sym(Z^{-1} w X). */
+    private void zwx(int b, DMatrixRMaj w, DMatrixRMaj out) {
+        CommonOps_DDRM.mult(zinv[b], w, t1[b]);
+        CommonOps_DDRM.mult(t1[b], x[b], out);
+        symmetrize(out);
+    }
+
+    private static void symmetrize(DMatrixRMaj a) {
+        int n = a.numRows;
+        double[] v = a.data;
+        for (int r = 0; r < n; r++) {
+            for (int c = r + 1; c < n; c++) {
+                double s = 0.5 * (v[r * n + c] + v[c * n + r]);
+                v[r * n + c] = s;
+                v[c * n + r] = s;
+            }
+        }
+    }
+
+    /** Factors M (possibly augmented) and, with ZERO blocks, K = B^T M^{-1} B. */
+    private String factorSchur() {
+        rho = 0;
+        if (m == 0) {
+            return null;
+        }
+        double maxDiag = 0;
+        for (int i = 0; i < m; i++) {
+            maxDiag = Math.max(maxDiag, schur.data[i * m + i]);
+        }
+        if (nZ > 0 && d.needsAugmentation) {
+            augment(maxDiag);
+        }
+        boolean ok = factorM(0);
+        if (!ok && nZ > 0 && rho == 0) {
+            augment(maxDiag);
+            ok = factorM(0);
+        }
+        double reg = 1e-14;
+        while (!ok && reg <= 1e-8) {
+            ok = factorM(reg * Math.max(maxDiag, 1e-300));
+            reg *= 100;
+        }
+        if (!ok) {
+            return "Schur complement is singular";
+        }
+        if (nZ > 0) {
+            schurSolver.solve(bDense, mInvB);
+            CommonOps_DDRM.multTransA(bDense, mInvB, kMat);
+            double kMax = 0;
+            for (int j = 0; j < nZ; j++) {
+                kMax = Math.max(kMax, kMat.data[j * nZ + j]);
+            }
+            DMatrixRMaj kCopy = kMat.copy();
+            boolean kok = kSolver.setA(kCopy);
+            double kreg = 1e-14;
+            while (!kok && kreg <= 1e-6) {
+                kCopy.setTo(kMat);
+                for (int j = 0; j < nZ; j++) {
+                    kCopy.data[j * nZ + j] += kreg * Math.max(kMax, 1e-300);
+                }
+                kok = kSolver.setA(kCopy);
+                kreg *= 100;
+            }
+            if (!kok) {
+                return "equality (ZERO block) system is singular";
+            }
+        }
+        return null;
+    }
+
+    private void augment(double maxDiag) {
+        double bMax = 0;
+        for (int i = 0; i < m; i++) {
+            double s = 0;
+            for (int j = 0; j < nZ; j++) {
+                double v = bDense.data[i * nZ + j];
+                s += v * v;
+            }
+            bMax = Math.max(bMax, s);
+        }
+        rho = bMax > 0 ? Math.max(maxDiag, 1.0) / bMax : 0;
+    }
+
+    private boolean factorM(double shift) {
+        schurWork.setTo(schur);
+        if (rho != 0) {
+            // M + rho B B^T
+            CommonOps_DDRM.multAddTransB(rho, bDense, bDense, schurWork);
+        }
+        if (shift != 0) {
+            for (int i = 0; i < m; i++) {
+                schurWork.data[i * m + i] += shift;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            if (schurWork.data[i * m + i] == 0.0) {
+                // a variable in no block at all: keep it fixed
+                schurWork.data[i * m + i] = 1.0;
+            }
+        }
+        return schurSolver.setA(schurWork);
+    }
+
+    /** Solves the saddle system for dy and dx_f given the first block row r (modified). */
+    private void solveSaddle(double[] r, double[] dyOut, double[] dxfOut) {
+        if (m == 0) {
+            return;
+        }
+        if (rho != 0) {
+            for (int j = 0; j < nZ; j++) {
+                double v = rho * rz[j];
+                for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                    r[d.zeroVar[e]] += d.zeroVal[e] * v;
+                }
+            }
+        }
+        System.arraycopy(r, 0, vecM.data, 0, m);
+        schurSolver.solve(vecM, vecM2);
+        if (nZ == 0) {
+            System.arraycopy(vecM2.data, 0, dyOut, 0, m);
+            return;
+        }
+        // w = K^{-1} (B^T u - rz), dy = u - M^{-1} B w, dx_f = -w
+        for (int j = 0; j < nZ; j++) {
+            double s = -rz[j];
+            for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                s += d.zeroVal[e] * vecM2.data[d.zeroVar[e]];
+            }
+            vecZ.data[j] = s;
+        }
+        kSolver.solve(vecZ, vecZ2);
+        double[] w = vecZ2.data;
+        for (int i = 0; i < m; i++) {
+            double s = vecM2.data[i];
+            int off = i * nZ;
+            for (int j = 0; j < nZ; j++) {
+                s -= mInvB.data[off + j] * w[j];
+            }
+            dyOut[i] = s;
+        }
+        for (int j = 0; j < nZ; j++) {
+            dxfOut[j] = -w[j];
+        }
+    }
+
+    // ------------------------------------------------------------------ the step
+
+    private double stepP;
+    private double stepD;
+
+    /**
+     * Computes a direction for target muT with optional second-order term.
+     * Fills dx, dz, dxL, dzL, dyOut, dxfOut.
+     */
+    private void direction(double muT, boolean corrector, double[] dyOut, double[] dxfOut) {
+        Arrays.fill(rhs, 0.0);
+        for (int b = 0; b < nP; b++) {
+            int n = d.psdSize[b];
+            DMatrixRMaj gb = g[b];
+            if (corrector) {
+                // G = muT Zinv - sym(Zinv dZa dXa) - X
+                CommonOps_DDRM.mult(zinv[b], dza[b], t1[b]);
+                CommonOps_DDRM.mult(t1[b], dxa[b], gb);
+                symmetrize(gb);
+                double[] gv = gb.data;
+                double[] zi = zinv[b].data;
+                double[] xv = x[b].data;
+                for (int e = 0; e < n * n; e++) {
+                    gv[e] = muT * zi[e] - gv[e] - xv[e];
+                }
+            } else {
+                double[] gv = gb.data;
+                double[] zi = zinv[b].data;
+                double[] xv = x[b].data;
+                for (int e = 0; e < n * n; e++) {
+                    gv[e] = muT * zi[e] - xv[e];
+                }
+            }
+            // H = G - Q stored in t2 for the right-hand side
+            double[] h = t2[b].data;
+            double[] gv = gb.data;
+            double[] qv = q[b].data;
+            for (int e = 0; e < n * n; e++) {
+                h[e] = gv[e] - qv[e];
+            }
+        }
+        for (int p = 0; p < nL; p++) {
+            double gp = corrector ? (muT - dzLa[p] * dxLa[p]) / zL[p] - xL[p] : muT / zL[p] - xL[p];
+            gL[p] = gp;
+            dxL[p] = gp - fdL[p] * ratio[p]; // hL, temporarily
+        }
+        applyA(t2, dxL, 1.0, rhs);
+        for (int i = 0; i < m; i++) {
+            rhs[i] -= rp[i];
+        }
+        solveSaddle(rhs, dyOut, dxfOut);
+        for (int b = 0; b < nP; b++) {
+            dz[b].setTo(fd[b]);
+            addAT(b, dyOut, 1.0, dz[b]);
+            zwx(b, dz[b], dx[b]);
+            double[] dv = dx[b].data;
+            double[] gv = g[b].data;
+            for (int e = 0; e < dv.length; e++) {
+                dv[e] = gv[e] - dv[e];
+            }
+        }
+        for (int p = 0; p < nL; p++) {
+            double s = fdL[p];
+            for (int e = d.linRowPtr[p]; e < d.linRowPtr[p + 1]; e++) {
+                s += d.linRowVal[e] * dyOut[d.linRowVar[e]];
+            }
+            dzL[p] = s;
+            dxL[p] = gL[p] - s * ratio[p];
+        }
+    }
+
+    /** Largest alpha with V + alpha D in the cone, V = L L^T given by linv = L^{-1}. */
+    private double maxStep(int b, DMatrixRMaj linv, DMatrixRMaj dir) {
+        CommonOps_DDRM.mult(linv, dir, t1[b]);
+        CommonOps_DDRM.multTransB(t1[b], linv, g[b]);
+        symmetrize(g[b]);
+        if (!eig[b].decompose(g[b])) {
+            return 0.0;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < d.psdSize[b]; i++) {
+            min = Math.min(min, eig[b].getEigenvalue(i).getReal());
+        }
+        return min >= 0 ? Double.POSITIVE_INFINITY : -1.0 / min;
+    }
+
+    private double maxStepPrimal() {
+        double a = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < nP; b++) {
+            a = Math.min(a, maxStep(b, lxInv[b], dx[b]));
+        }
+        for (int p = 0; p < nL; p++) {
+            if (dxL[p] < 0) {
+                a = Math.min(a, -xL[p] / dxL[p]);
+            }
+        }
+        return a;
+    }
+
+    private double maxStepDual() {
+        double a = Double.POSITIVE_INFINITY;
+        for (int b = 0; b < nP; b++) {
+            a = Math.min(a, maxStep(b, lzInv[b], dz[b]));
+        }
+        for (int p = 0; p < nL; p++) {
+            if (dzL[p] < 0) {
+                a = Math.min(a, -zL[p] / dzL[p]);
+            }
+        }
+        return a;
+    }
+
+    private String step() {
+        // predictor
+        direction(0.0, false, dyA, dxfA);
+        // maxStep overwrites g: keep dX, dZ of the predictor first
+        for (int b = 0; b < nP; b++) {
+            dxa[b].setTo(dx[b]);
+            dza[b].setTo(dz[b]);
+        }
+        System.arraycopy(dxL, 0, dxLa, 0, nL);
+        System.arraycopy(dzL, 0, dzLa, 0, nL);
+        double apA = Math.min(1.0, maxStepPrimal());
+        double adA = Math.min(1.0, maxStepDual());
+        if (!Double.isFinite(apA) || !Double.isFinite(adA)) {
+            return "non-finite predictor step";
+        }
+        double sigma;
+        if (d.coneDim == 0 || mu <= 0) {
+            sigma = 0;
+        } else {
+            double muA = 0;
+            for (int b = 0; b < nP; b++) {
+                double[] xv = x[b].data;
+                double[] zv = z[b].data;
+                double[] dxv = dxa[b].data;
+                double[] dzv = dza[b].data;
+                for (int e = 0; e < xv.length; e++) {
+                    muA += (xv[e] + apA * dxv[e]) * (zv[e] + adA * dzv[e]);
+                }
+            }
+            for (int p = 0; p < nL; p++) {
+                muA += (xL[p] + apA * dxLa[p]) * (zL[p] + adA * dzLa[p]);
+            }
+            muA /= d.coneDim;
+            double expo = Math.max(1.0, 3 * Math.min(apA, adA) * Math.min(apA, adA));
+            sigma = Math.min(1.0, Math.pow(Math.max(0.0, muA / mu), expo));
+        }
+        // corrector
+        direction(sigma * mu, true, dy, dxf);
+        double gamma = 0.9 + 0.09 * Math.min(apA, adA);
+        double ap = Math.min(1.0, gamma * maxStepPrimal());
+        double ad = Math.min(1.0, gamma * maxStepDual());
+        if (!(ap >= 0) || !(ad >= 0)) {
+            return "non-finite step length";
+        }
+        for (int b = 0; b < nP; b++) {
+            CommonOps_DDRM.addEquals(x[b], ap, dx[b]);
+            CommonOps_DDRM.addEquals(z[b], ad, dz[b]);
+        }
+        for (int p = 0; p < nL; p++) {
+            xL[p] += ap * dxL[p];
+            zL[p] += ad * dzL[p];
+        }
+        for (int j = 0; j < nZ; j++) {
+            xf[j] += ap * dxf[j];
+        }
+        for (int i = 0; i < m; i++) {
+            y[i] += ad * dy[i];
+        }
+        stepP = ap;
+        stepD = ad;
+        return null;
+    }
+
+    // ------------------------------------------------------------------ results
+
+    private double merit() {
+        return Math.max(gap / gapTol, Math.max(pinf, dinf) / feasTol);
+    }
+
+    private void saveBest(int iter) {
+        double mer = merit();
+        if (mer < 0.99 * bestMerit || bestBlocks == null) {
+            if (mer < bestMerit) {
+                bestMerit = mer;
+            }
+            bestY = y.clone();
+            bestBlocks = dualBlocks(1.0);
+            bestGap = gap;
+            bestPinf = pinf;
+            bestDinf = dinf;
+            sinceBest = 0;
+        } else {
+            sinceBest++;
+        }
+    }
+
+    /** The dual blocks Y_k of the current iterate in the problem's layout, scaled. */
+    private double[][] dualBlocks(double scale) {
+        double[][] out = new double[problem.numBlocks()][];
+        for (int b = 0; b < nP; b++) {
+            double[] v = x[b].data.clone();
+            for (int e = 0; e < v.length; e++) {
+                v[e] *= scale;
+            }
+            out[d.psdOriginal[b]] = v;
+        }
+        for (int k = 0; k < problem.numBlocks(); k++) {
+            BlockSpec spec = problem.block(k);
+            if (spec.kind() == BlockKind.PSD) {
+                continue;
+            }
+            double[] v = new double[spec.size()];
+            double[] src = spec.kind() == BlockKind.NONNEG ? xL : xf;
+            int off = spec.kind() == BlockKind.NONNEG ? d.linOffset[k] : d.zeroOffset[k];
+            for (int e = 0; e < v.length; e++) {
+                v[e] = scale * src[off + e];
+            }
+            out[k] = v;
+        }
+        return out;
+    }
+
+    /**
+     * Infeasibility tests. (P) infeasible: Y = X / dobj with &lt;F_0,Y&gt; = 1 and
+     * ||A(Y) + B y_f||_2 below the feasibility tolerance while dobj dwarfs |pobj|. (P)
+     * unbounded: y / (-pobj) with c.y = -1 and sum_i y_i F_i in K up to the tolerance.
+     */
+    private SdpSolution certificate(int iter, double setupTime) {
+        double denom = 1 + Math.abs(pobj);
+        if (dobj > 0 && dobj > 1e3 * denom) {
+            double s = 0;
+            for (int i = 0; i < m; i++) {
+                double v = d.c[i] - rp[i];
+                s += v * v;
+            }
+            double viol = Math.sqrt(s) / dobj;
+            if (viol <= feasTol) {
+                return finish(SdpStatus.INFEASIBLE, String.format(Locale.ROOT,
+                        "primal infeasible: certificate Y with <F_0,Y> = 1, ||(<F_i,Y>)_i|| = %.2e", viol),
+                        iter, setupTime, dualBlocks(1.0 / dobj));
+            }
+        }
+        if (pobj < 0 && -pobj > 1e3 * (1 + Math.abs(dobj))) {
+            // A^T y - Z = C + Fd, B^T y = f0z - rz
+            double s = 0;
+            for (int b = 0; b < nP; b++) {
+                double[] cc = d.psdC[b].data;
+                double[] f = fd[b].data;
+                for (int e = 0; e < cc.length; e++) {
+                    double v = cc[e] + f[e];
+                    s += v * v;
+                }
+            }
+            for (int p = 0; p < nL; p++) {
+                double v = d.linC[p] + fdL[p];
+                s += v * v;
+            }
+            for (int j = 0; j < nZ; j++) {
+                double v = d.zeroC[j] - rz[j];
+                s += v * v;
+            }
+            double viol = Math.sqrt(s) / -pobj;
+            if (viol <= feasTol) {
+                double[] ray = y.clone();
+                for (int i = 0; i < m; i++) {
+                    ray[i] /= -pobj;
+                }
+                return finishRay(ray, viol, iter, setupTime);
+            }
+        }
+        return null;
+    }
+
+    private SdpSolution finishRay(double[] ray, double viol, int iter, double setupTime) {
+        bestY = ray;
+        bestBlocks = dualBlocks(1.0);
+        return finish(SdpStatus.UNBOUNDED, String.format(Locale.ROOT,
+                "unbounded: ray y with c.y = -1, cone violation of sum_i y_i F_i %.2e", viol), iter, setupTime, null);
+    }
+
+    private SdpSolution finish(SdpStatus status, String reason, int iter, double setupTime, double[][] certificate) {
+        double total = elapsed();
+        String line = String.format(Locale.ROOT, "%s after %d iterations (%.3fs): %s", status, iter, total, reason);
+        if (options.verbose()) {
+            log.add(line);
+            options.logSink().accept(line);
+        }
+        SdpSolution.Builder sb = SdpSolution.builder(status)
+                .iterations(iter)
+                .solver(PureSdpSolver.NAME, PureSdpSolver.VERSION)
+                .message(reason)
+                .log(log);
+        if (status == SdpStatus.INFEASIBLE) {
+            sb.y(y.clone()).dualBlocks(certificate)
+                    .primalObjective(Double.POSITIVE_INFINITY).dualObjective(Double.POSITIVE_INFINITY);
+        } else if (status == SdpStatus.UNBOUNDED) {
+            sb.y(bestY).dualBlocks(bestBlocks)
+                    .primalObjective(Double.NEGATIVE_INFINITY).dualObjective(Double.NEGATIVE_INFINITY);
+        } else if (bestBlocks != null) {
+            sb.y(bestY).dualBlocks(bestBlocks).measure(problem);
+        }
+        sb.timing("setup", setupTime).timing("solve", total - setupTime).timing("total", total);
+        return sb.build();
+    }
+}

@@ -1,0 +1,66 @@
+package io.polysos.sdp.pure;
+
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpSolution;
+import io.polysos.sdp.SdpSolver;
+
+import java.util.Objects;
+
+/**
+ * The embedded pure-Java SDP backend: an infeasible-start primal-dual interior-point method
+ * with the HKM search direction and Mehrotra's predictor-corrector, on EJML dense linear
+ * algebra. It solves the standard form of {@link io.polysos.sdp} through its dual (D), which
+ * is CSDP's primal: the dual blocks Y_k of PSD and NONNEG blocks are the cone variable X, the
+ * slack S(y) is CSDP's Z, and the dual blocks of ZERO blocks are free variables x_f whose
+ * equations B^T y = F_0 restricted to the ZERO blocks enter a saddle-point Schur system (see
+ * {@link InteriorPointRun}).
+ *
+ * <p>Defaults: {@link #DEFAULT_RELATIVE_GAP_TOLERANCE}, {@link #DEFAULT_FEASIBILITY_TOLERANCE},
+ * {@link #DEFAULT_MAX_ITERATIONS}; no time limit; all processors for the Schur complement.
+ * Stateless and safe to share between threads (each solve has its own work arrays).
+ */
+public final class PureSdpSolver implements SdpSolver {
+
+    /** Provider name. */
+    public static final String NAME = "pure";
+    /** Version reported in solutions. */
+    public static final String VERSION = "0.1.0";
+
+    /** Default bound on |pobj - dobj| / (1 + |pobj| + |dobj|) (and on the complementarity). */
+    public static final double DEFAULT_RELATIVE_GAP_TOLERANCE = 1e-8;
+    /**
+     * Default bound on the relative infeasibilities ||(&lt;F_i,Y&gt; - c_i)_i||_2 / (1 + ||c||_inf)
+     * and ||S - (sum_i y_i F_i - F_0)||_F / (1 + ||F_0||_max) (including the ZERO rows).
+     */
+    public static final double DEFAULT_FEASIBILITY_TOLERANCE = 1e-8;
+    /** Default iteration limit. */
+    public static final int DEFAULT_MAX_ITERATIONS = 100;
+    /**
+     * A stop short of the tolerances (stagnation, numerical trouble) reports
+     * INACCURATE_OPTIMAL when the best iterate meets the tolerances multiplied by this factor
+     * (and at most {@link #DEFAULT_INACCURATE_TOLERANCE}), NUMERICAL_ERROR otherwise.
+     */
+    public static final double DEFAULT_INACCURATE_FACTOR = 1e3;
+    /** Upper bound on the tolerances accepted for INACCURATE_OPTIMAL. */
+    public static final double DEFAULT_INACCURATE_TOLERANCE = 1e-5;
+    /** Problems with fewer variables than this assemble the Schur complement in one thread. */
+    public static final int DEFAULT_PARALLEL_MIN_VARIABLES = 48;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public SdpSolution solve(SdpProblem problem, SdpOptions options) {
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(options, "options");
+        return new InteriorPointRun(problem, options).run();
+    }
+}

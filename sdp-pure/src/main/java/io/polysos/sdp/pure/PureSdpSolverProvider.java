@@ -1,0 +1,40 @@
+package io.polysos.sdp.pure;
+
+import io.polysos.sdp.Availability;
+import io.polysos.sdp.SdpSolver;
+import io.polysos.sdp.SdpSolverProvider;
+
+/**
+ * Provider of the embedded pure-Java backend {@code pure}: always available, lowest
+ * priority ({@value #PRIORITY}) so that native backends win when present.
+ */
+public final class PureSdpSolverProvider implements SdpSolverProvider {
+
+    /** Priority for default selection (scs uses 20, mosek 30). */
+    public static final int PRIORITY = 10;
+
+    @Override
+    public String name() {
+        return PureSdpSolver.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "pure-Java primal-dual interior-point method (HKM direction, Mehrotra predictor-corrector) on EJML";
+    }
+
+    @Override
+    public int priority() {
+        return PRIORITY;
+    }
+
+    @Override
+    public Availability availability() {
+        return Availability.yes("embedded, always available");
+    }
+
+    @Override
+    public SdpSolver create() {
+        return new PureSdpSolver();
+    }
+}
