@@ -95,6 +95,11 @@ public final class SparsePolynomial {
         return s;
     }
 
+    /** @return this polynomial in the POP layer's representation */
+    public io.polysos.poly.Polynomial toPolynomial() {
+        return io.polysos.poly.Polynomial.of(numVariables, exponents, coefficients);
+    }
+
     /** @return a + s * this (new polynomial) */
     public SparsePolynomial scaleAndShift(double s, double a) {
         Builder b = builder(numVariables);

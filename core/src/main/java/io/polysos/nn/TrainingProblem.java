@@ -1,5 +1,6 @@
 package io.polysos.nn;
 
+import io.polysos.pop.Pop;
 import java.util.List;
 
 /**
@@ -106,6 +107,36 @@ public final class TrainingProblem {
         double[] z = java.util.Arrays.copyOf(c, c.length + 1);
         z[c.length] = lossAt(c);
         return z;
+    }
+
+    /**
+     * The polynomial program: minimize the objective subject to the constraints, over the
+     * variables {@link #variableNames()}; no bounding constraint (see {@link #toPop(double)}).
+     */
+    public Pop toPop() {
+        Pop.Builder b = Pop.builder(variableNames).name("train-" + loss.id());
+        b.minimize(objective.toPolynomial());
+        int mo = network.outputWidth();
+        for (int t = 0; t < inequalities.size(); t++) {
+            String label;
+            if (loss == Loss.PAPER) {
+                label = (t % 2 == 0 ? "theta + r_" : "theta - r_") + (t / 2 + 1);
+            } else {
+                int ij = t / 2;
+                label = (t % 2 == 0 ? "theta + r_" : "theta - r_") + (ij / mo + 1) + "," + (ij % mo + 1);
+            }
+            b.subjectToNonnegative(inequalities.get(t).toPolynomial(), label);
+        }
+        return b.build();
+    }
+
+    /**
+     * {@link #toPop()} with the redundant ball R^2 - |z|^2 &gt;= 0 over every POP variable,
+     * flagged as bounding; radius &lt;= 0 or infinite means no ball.
+     */
+    public Pop toPop(double radius) {
+        Pop p = toPop();
+        return radius > 0 && Double.isFinite(radius) ? p.withBall(radius) : p;
     }
 
     @Override
