@@ -18,8 +18,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public final class DenseMomentRelaxation {
 
-    /** Default relative eigenvalue threshold for numerical ranks: lambda_i &gt; tol * lambda_max. */
-    public static final double DEFAULT_RANK_TOLERANCE = 1e-6;
+    /**
+     * Default relative threshold of numerical ranks: a rank cut is only made below
+     * tol * lambda_max (eigenvalues above it always count).
+     */
+    public static final double DEFAULT_RANK_TOLERANCE = 1e-3;
+    /** Smallest ratio lambda_r / lambda_{r+1} accepted as the gap that ends a numerical rank r. */
+    public static final double DEFAULT_RANK_GAP = 1e3;
 
     private final Pop pop;
     private final int order;
@@ -180,14 +185,36 @@ public final class DenseMomentRelaxation {
         return ev;
     }
 
-    /** @return the numerical rank of a descending spectrum: #{lambda_i &gt; tol * max(lambda_1, 1e-300)} */
+    /**
+     * The numerical rank of a descending spectrum by gap detection: among cuts r where
+     * lambda_{r+1} &lt;= tol * lambda_1, the one with the largest ratio lambda_r / lambda_{r+1};
+     * accepted when that ratio is at least {@link #DEFAULT_RANK_GAP}, otherwise the rank is the
+     * number of eigenvalues above tol * lambda_1 (interior-point solutions leave the null space
+     * eigenvalues at about the square root of the duality gap, far from zero but well separated).
+     */
     public static int numericalRank(double[] spectrum, double tol) {
         if (spectrum.length == 0 || !(spectrum[0] > 0)) {
             return 0;
         }
+        double top = spectrum[0];
+        int best = -1;
+        double bestRatio = 0;
+        for (int r = 1; r < spectrum.length; r++) {
+            double next = Math.max(spectrum[r], 1e-300 * top);
+            if (next <= tol * top) {
+                double ratio = Math.max(spectrum[r - 1], 1e-300 * top) / next;
+                if (ratio > bestRatio) {
+                    bestRatio = ratio;
+                    best = r;
+                }
+            }
+        }
+        if (best > 0 && bestRatio >= DEFAULT_RANK_GAP) {
+            return best;
+        }
         int r = 0;
         for (double v : spectrum) {
-            if (v > tol * spectrum[0]) {
+            if (v > tol * top) {
                 r++;
             }
         }

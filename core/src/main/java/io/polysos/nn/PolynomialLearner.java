@@ -95,8 +95,8 @@ public final class PolynomialLearner {
                 double[] zk = rel.firstOrderMoments(sol.y());
                 ranks = new int[k + 1];
                 for (int t = 0; t <= k; t++) {
-                    ranks[t] = t == 0 ? 1 : DenseMomentRelaxation.numericalRank(rel.momentSpectrum(sol.y(), t),
-                            options.rankTolerance());
+                    double[] spec = t == 0 ? new double[] {1} : rel.momentSpectrum(sol.y(), t);
+                    ranks[t] = t == 0 ? 1 : DenseMomentRelaxation.numericalRank(spec, options.rankTolerance());
                 }
                 int rankAtFlat = -1;
                 for (int t = Math.max(df, dK); t <= k; t++) {
