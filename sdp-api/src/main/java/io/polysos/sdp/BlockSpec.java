@@ -30,9 +30,19 @@ public record BlockSpec(BlockKind kind, int size) {
         return new BlockSpec(BlockKind.ZERO, size);
     }
 
-    /** @return the number of doubles of a dense representation: s*s for PSD, s otherwise */
+    /**
+     * @return the number of doubles of a dense representation: s*s for PSD, s otherwise
+     * @throws IllegalStateException when s*s does not fit in an array (s &gt; 46340)
+     */
     public int denseLength() {
-        return kind == BlockKind.PSD ? size * size : size;
+        if (kind != BlockKind.PSD) {
+            return size;
+        }
+        long n = (long) size * size;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("block " + this + " has " + n + " entries, too many for a dense array");
+        }
+        return (int) n;
     }
 
     @Override

@@ -61,6 +61,9 @@ public record DimacsErrors(double err1, double err2, double err3, double err4, d
      *              not modified
      */
     public static DimacsErrors compute(SdpProblem problem, double[] y, double[][] dualBlocks, double[][] slack) {
+        if (slack != null && slack.length != problem.numBlocks()) {
+            throw new IllegalArgumentException("expected " + problem.numBlocks() + " slack blocks, got " + slack.length);
+        }
         double[][] sy = problem.slack(y);
         double[][] s = slack == null ? sy : slack;
         double cInf = 0;
@@ -92,7 +95,8 @@ public record DimacsErrors(double err1, double err2, double err3, double err4, d
             double[] sk = s[k];
             if (slack != null) {
                 if (sk == null || sk.length != b.denseLength()) {
-                    throw new IllegalArgumentException("slack block " + k + " must have length " + b.denseLength());
+                    throw new IllegalArgumentException("slack block " + k + " (" + b + ") must have length "
+                            + b.denseLength() + ", got " + (sk == null ? "null" : String.valueOf(sk.length)));
                 }
                 for (int e = 0; e < sk.length; e++) {
                     double d = sk[e] - sy[k][e];

@@ -3,7 +3,9 @@ package io.polysos.sdp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -180,6 +182,7 @@ public final class SdpProblem {
         }
     }
 
+    /** Equal problems have the same m, c, blocks and coefficients; the name is ignored. */
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof SdpProblem p)) {
@@ -214,7 +217,8 @@ public final class SdpProblem {
         private final int m;
         private final double[] c;
         private final List<BlockSpec> blocks = new ArrayList<>();
-        private final List<List<Triplets>> entries = new ArrayList<>();
+        /** F_{i,k} triplets by key i * 2^32 + k, created on first use. */
+        private final Map<Long, Triplets> entries = new HashMap<>();
         private String name = "";
 
         private Builder(int m) {
@@ -223,9 +227,6 @@ public final class SdpProblem {
             }
             this.m = m;
             this.c = new double[m];
-            for (int i = 0; i <= m; i++) {
-                entries.add(new ArrayList<>());
-            }
         }
 
         /** Sets the problem's name (for messages and reports). */
@@ -236,13 +237,14 @@ public final class SdpProblem {
 
         /** Appends a block and returns its index. */
         public int addBlock(BlockKind kind, int size) {
-            if (size > MAX_DIMENSION) {
-                throw new IllegalArgumentException("block " + blocks.size() + ": size " + size + " exceeds " + MAX_DIMENSION);
+            if (kind == null) {
+                throw new IllegalArgumentException("block " + blocks.size() + ": kind must not be null");
+            }
+            if (size < 1 || size > MAX_DIMENSION) {
+                throw new IllegalArgumentException("block " + blocks.size() + ": size must be in [1, " + MAX_DIMENSION
+                        + "], got " + size);
             }
             blocks.add(new BlockSpec(kind, size));
-            for (List<Triplets> row : entries) {
-                row.add(null);
-            }
             return blocks.size() - 1;
         }
 
@@ -259,7 +261,7 @@ public final class SdpProblem {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("objective coefficient c[" + i + "] is not finite: " + value);
             }
-            c[i] = value;
+            c[i] = value + 0.0; // -0.0 becomes 0.0, so that equal problems compare equal
             return this;
         }
 
@@ -362,13 +364,12 @@ public final class SdpProblem {
                 throw new IllegalArgumentException("matrix " + i + ", block " + k + ", entry (" + row + "," + col
                         + "): value is not finite: " + value);
             }
-            List<Triplets> row0 = entries.get(i);
-            Triplets t = row0.get(k);
-            if (t == null) {
-                t = new Triplets();
-                row0.set(k, t);
-            }
+            Triplets t = entries.computeIfAbsent(key(i, k), x -> new Triplets());
             t.add(Math.min(row, col), Math.max(row, col), value, additive);
+        }
+
+        private static long key(int i, int k) {
+            return ((long) i << 32) | k;
         }
 
         /** @return the problem; the builder may not be used afterwards */
@@ -380,7 +381,7 @@ public final class SdpProblem {
             SparseSymMatrix[][] f = new SparseSymMatrix[m + 1][nb];
             for (int i = 0; i <= m; i++) {
                 for (int k = 0; k < nb; k++) {
-                    Triplets t = entries.get(i).get(k);
+                    Triplets t = entries.get(key(i, k));
                     f[i][k] = t == null ? SparseSymMatrix.empty() : t.toMatrix(i, k, blocks.get(k).size());
                 }
             }

@@ -19,9 +19,18 @@ public final class SdpSolvers {
     /** Name of the system property and environment variable that select the default backend. */
     public static final String SOLVER_PROPERTY = "POLYSOS_SOLVER";
 
+    private static final int MAX_LOAD_FAILURES = 100;
+
     private final List<SdpSolverProvider> providers;
+    /** Why providers listed in META-INF/services could not be loaded (empty for {@link #of}). */
+    private final List<String> loadFailures;
 
     private SdpSolvers(List<SdpSolverProvider> providers) {
+        this(providers, List.of());
+    }
+
+    private SdpSolvers(List<SdpSolverProvider> providers, List<String> loadFailures) {
+        this.loadFailures = List.copyOf(loadFailures);
         List<SdpSolverProvider> sorted = new ArrayList<>(providers);
         sorted.sort(Comparator.comparingInt(SdpSolverProvider::priority).reversed()
                 .thenComparing(SdpSolverProvider::name));
@@ -36,19 +45,22 @@ public final class SdpSolvers {
     /** @return the registry of the providers visible to the given class loader */
     public static SdpSolvers discover(ClassLoader loader) {
         List<SdpSolverProvider> found = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         ServiceLoader<SdpSolverProvider> sl = ServiceLoader.load(SdpSolverProvider.class, loader);
         var it = sl.iterator();
-        while (true) {
+        // A provider that cannot even be instantiated is skipped (and reported by describeAll);
+        // the others stay usable. The bound guards against an iterator that keeps failing.
+        while (failures.size() < MAX_LOAD_FAILURES) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
                 found.add(it.next());
             } catch (ServiceConfigurationError | LinkageError e) {
-                // A provider that cannot even be instantiated is skipped; the others stay usable.
+                failures.add(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
             }
         }
-        return new SdpSolvers(found);
+        return new SdpSolvers(found, failures);
     }
 
     /** @return a registry of the given providers (tests, embedding) */
@@ -61,10 +73,15 @@ public final class SdpSolvers {
         return providers;
     }
 
-    /** @return the provider of that name, if known */
+    /** @return the provider of that name (ignoring case and surrounding blanks), if known */
     public Optional<SdpSolverProvider> find(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        return providers.stream().filter(p -> p.name().equals(n)).findFirst();
+        String n = name.trim();
+        return providers.stream().filter(p -> p.name().equalsIgnoreCase(n)).findFirst();
+    }
+
+    /** @return why providers declared on the class path could not be loaded (empty when none failed) */
+    public List<String> loadFailures() {
+        return loadFailures;
     }
 
     /**
@@ -97,7 +114,9 @@ public final class SdpSolvers {
                 return p.name();
             }
         }
-        throw new SolverUnavailableException("no SDP solver is available; " + describeAll());
+        throw new SolverUnavailableException("no SDP solver is available"
+                + (providers.isEmpty() ? " (no backend on the class path: add polysos-sdp-pure, -scs or -mosek)" : "")
+                + "; " + describeAll());
     }
 
     /** @return a solver of the default backend */
@@ -110,7 +129,7 @@ public final class SdpSolvers {
         return name == null || name.isBlank() ? getDefault() : get(name);
     }
 
-    /** @return a description of every provider: "available: pure; unavailable: scs (reason), ..." */
+    /** @return a description of every provider: "available: pure; unavailable: scs (reason); ..." */
     public String describeAll() {
         List<String> ok = new ArrayList<>();
         List<String> not = new ArrayList<>();
@@ -123,7 +142,8 @@ public final class SdpSolvers {
             }
         }
         return "available: " + (ok.isEmpty() ? "none" : String.join(", ", ok))
-                + (not.isEmpty() ? "; unavailable: " + String.join("; ", not) : "");
+                + (not.isEmpty() ? "" : "; unavailable: " + String.join("; ", not))
+                + (loadFailures.isEmpty() ? "" : "; failed to load: " + String.join("; ", loadFailures));
     }
 
     /** @return the provider's availability; a provider that throws is reported unavailable */

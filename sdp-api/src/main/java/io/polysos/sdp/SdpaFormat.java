@@ -8,13 +8,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes the SDPA sparse format ({@code .dat-s}), the exchange format of CSDP,
@@ -22,15 +25,21 @@ import java.util.Map;
  *
  * <pre>
  *   "comment lines start with a double quote or an asterisk
- *   m                      number of variables (anything after the number is ignored)
- *   nBlocks                number of blocks
+ *   m                      number of variables (anything after the number is ignored, "2=mdim" too)
+ *   nBlocks                number of blocks (likewise)
  *   {s1, s2, -s3}          block sizes; a negative size is a diagonal (NONNEG) block
  *   c1 c2 ... cm           objective
  *   i k r c value          entry (r, c) of F_i in block k, all 1-based; i = 0 is F_0
  * </pre>
  *
- * Separators {@code { } ( ) ,} count as white space; entries may be given in either
- * triangle; a position given twice must carry the same value. The problem read is exactly
+ * Separators {@code { } ( ) ,} count as white space; the block sizes and the objective may
+ * be spread over several lines and be followed by a comment on their last line (but not by
+ * another number: that means a wrong count); reals may use Fortran's exponent letter
+ * {@code D}; NaN and infinite values are rejected. Entries may be given in either triangle;
+ * a position given twice must carry the same value. Declared sizes are checked against
+ * {@link #MAX_VARIABLES}, {@link #MAX_BLOCKS}, {@link #MAX_BLOCK_SIZE} and
+ * {@link #MAX_MATRIX_BLOCKS}, and nothing is allocated by them before the block sizes and
+ * the objective have been read. The problem read is exactly
  * the standard form of {@link SdpProblem} with PSD and NONNEG blocks. SDPA has no
  * equality blocks: {@link #write} rejects ZERO blocks unless asked to split each equality
  * into two inequalities ({@link #writeSplittingEqualities}).
@@ -43,6 +52,11 @@ public final class SdpaFormat {
     public static final int MAX_BLOCKS = 1_000_000;
     /** Largest block size a file may declare. */
     public static final int MAX_BLOCK_SIZE = 1_000_000;
+    /**
+     * Largest number of coefficient matrices F_{i,k} (i = 0..m, k = 1..blocks), that is
+     * (m + 1) * blocks, a file may declare: the problem holds one reference per pair.
+     */
+    public static final long MAX_MATRIX_BLOCKS = 100_000_000L;
 
     private SdpaFormat() {
     }
@@ -148,7 +162,11 @@ public final class SdpaFormat {
                     write(p, w);
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } finally {
             Files.deleteIfExists(tmp);
         }
@@ -179,6 +197,11 @@ public final class SdpaFormat {
 
     /** A line-oriented tokenizer and parser. */
     private static final class Parser {
+        /** A leading integer followed by a non-numeric tail, as in "2=mdim". */
+        private static final Pattern LEADING_INTEGER = Pattern.compile("^([+-]?[0-9]+)([^0-9.eEdD].*)$");
+        /** The spellings of non-finite values, recognized to report them as such. */
+        private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+
         private final BufferedReader in;
         private final String source;
         private int lineNo;
@@ -213,60 +236,85 @@ public final class SdpaFormat {
         }
 
         private SdpaFormatException error(String msg) {
-            return new SdpaFormatException(source, lineNo, msg);
+            return error(lineNo, msg);
         }
 
+        private SdpaFormatException error(int line, String msg) {
+            return new SdpaFormatException(source, line, msg);
+        }
+
+        /** Reads the first integer of the next line; the rest of the line is a comment. */
         private long headerInt(String what) throws IOException {
             if (!nextLine()) {
                 throw error("unexpected end of file: expected " + what);
             }
-            return parseLong(tokens[0], what);
+            String tok = tokens[0];
+            tokens = null;
+            Matcher lead = LEADING_INTEGER.matcher(tok);
+            return parseLong(lead.matches() ? lead.group(1) : tok, what, lineNo);
         }
 
-        private long parseLong(String tok, String what) {
+        private long parseLong(String tok, String what, int line) {
             try {
-                return Long.parseLong(tok.startsWith("+") ? tok.substring(1) : tok);
+                return Long.parseLong(tok);
             } catch (NumberFormatException e) {
                 // tolerate integral values written as reals, e.g. "3.0"
                 try {
-                    double d = Double.parseDouble(tok);
+                    double d = Double.parseDouble(fortranExponent(tok));
                     if (d == Math.rint(d) && Math.abs(d) < 1e18) {
                         return (long) d;
                     }
                 } catch (NumberFormatException ignored) {
                     // fall through
                 }
-                throw error("expected an integer for " + what + ", found '" + tok + "'");
+                throw error(line, "expected an integer for " + what + ", found '" + tok + "'");
             }
         }
 
-        private double parseDouble(String tok, String what) {
+        private double parseDouble(String tok, String what, int line) {
             double v;
             try {
-                v = Double.parseDouble(tok.replace('D', 'E').replace('d', 'e'));
+                v = Double.parseDouble(fortranExponent(tok));
             } catch (NumberFormatException e) {
-                throw error("expected a number for " + what + ", found '" + tok + "'");
+                throw error(line, "expected a number for " + what + ", found '" + tok + "'");
             }
             if (!Double.isFinite(v)) {
-                throw error(what + " is not finite: '" + tok + "'");
+                throw error(line, what + " is not finite: '" + tok + "'");
             }
             return v;
         }
 
-        /** Reads count numeric tokens, possibly across lines; ignores the rest of the last line. */
-        private List<String> numbers(int count, String what) throws IOException {
-            List<String> out = new ArrayList<>(Math.min(count, 1 << 16));
-            while (out.size() < count) {
+        /** Maps Fortran's exponent letter D to E and the words nan/inf to Java's spelling. */
+        private static String fortranExponent(String tok) {
+            if (NON_FINITE.matcher(tok).matches()) {
+                String t = tok.toLowerCase(Locale.ROOT);
+                String sign = t.startsWith("-") ? "-" : "";
+                return t.contains("nan") ? "NaN" : sign + "Infinity";
+            }
+            return tok.replace('D', 'E').replace('d', 'e');
+        }
+
+        /**
+         * Reads count numeric tokens, possibly across lines, recording each token's line. After
+         * the last one the rest of its line must not hold another number (that would mean a
+         * wrong count); anything else there is a comment.
+         */
+        private Numbers numbers(int count, String what) throws IOException {
+            Numbers out = new Numbers(Math.min(count, 1 << 12));
+            while (out.size < count) {
                 if (tokens == null || pos >= tokens.length) {
                     if (!nextLine()) {
-                        throw error("unexpected end of file: expected " + count + " " + what + ", found " + out.size());
+                        throw error("unexpected end of file: expected " + count + " " + what + ", found " + out.size);
                     }
                 }
                 String tok = tokens[pos++];
                 if (!looksNumeric(tok)) {
-                    throw error("expected " + count + " " + what + ", found '" + tok + "' after " + out.size());
+                    throw error("expected " + count + " " + what + ", found '" + tok + "' after " + out.size);
                 }
-                out.add(tok);
+                out.add(tok, lineNo);
+            }
+            if (count > 0 && tokens != null && pos < tokens.length && looksNumeric(tokens[pos])) {
+                throw error("expected " + count + " " + what + ", found more: '" + tokens[pos] + "'");
             }
             tokens = null;
             return out;
@@ -274,7 +322,7 @@ public final class SdpaFormat {
 
         private static boolean looksNumeric(String tok) {
             char c = tok.charAt(0);
-            return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
+            return Character.isDigit(c) || c == '-' || c == '+' || c == '.' || NON_FINITE.matcher(tok).matches();
         }
 
         SdpProblem parse() throws IOException {
@@ -282,42 +330,50 @@ public final class SdpaFormat {
             if (m < 0 || m > MAX_VARIABLES) {
                 throw error("declared number of variables m = " + m + " is outside [0, " + MAX_VARIABLES + "]");
             }
-            tokens = null;
             long nb = headerInt("the number of blocks");
             if (nb < 1 || nb > MAX_BLOCKS) {
                 throw error("declared number of blocks " + nb + " is outside [1, " + MAX_BLOCKS + "]");
             }
-            tokens = null;
-            List<String> structure = numbers((int) nb, "block sizes");
-            int structLine = lineNo;
-            SdpProblem.Builder b = SdpProblem.builder((int) m);
+            if ((m + 1) * nb > MAX_MATRIX_BLOCKS) {
+                throw error("declared sizes give (m + 1) * blocks = " + (m + 1) * nb + " coefficient matrices, more than "
+                        + MAX_MATRIX_BLOCKS);
+            }
+            // Sizes and the objective are read in full before anything is allocated by the
+            // declared sizes: a truncated file or an absurd header fails here, cheaply.
+            Numbers structure = numbers((int) nb, "block sizes");
             int[] sizes = new int[(int) nb];
             boolean[] diag = new boolean[(int) nb];
             for (int k = 0; k < nb; k++) {
-                long s = parseLong(structure.get(k), "block size " + (k + 1));
+                int line = structure.lines[k];
+                long s = parseLong(structure.tokens[k], "the size of block " + (k + 1), line);
                 if (s == 0 || Math.abs(s) > MAX_BLOCK_SIZE) {
-                    throw new SdpaFormatException(source, structLine, "block " + (k + 1) + " has size " + s
+                    throw error(line, "block " + (k + 1) + " has size " + s
                             + "; sizes must be nonzero and at most " + MAX_BLOCK_SIZE + " in absolute value");
                 }
                 sizes[k] = (int) Math.abs(s);
                 diag[k] = s < 0;
+            }
+            Numbers cs = numbers((int) m, "objective coefficients");
+            double[] c = new double[(int) m];
+            for (int i = 0; i < m; i++) {
+                c[i] = parseDouble(cs.tokens[i], "objective coefficient c" + (i + 1), cs.lines[i]);
+            }
+            SdpProblem.Builder b = SdpProblem.builder((int) m);
+            for (int k = 0; k < nb; k++) {
                 b.addBlock(diag[k] ? BlockKind.NONNEG : BlockKind.PSD, sizes[k]);
             }
-            List<String> cs = numbers((int) m, "objective coefficients");
-            for (int i = 0; i < m; i++) {
-                b.objective(i, parseDouble(cs.get(i), "objective coefficient c" + (i + 1)));
-            }
+            b.objective(c);
             Map<EntryKey, double[]> seen = new HashMap<>();
             while (nextLine()) {
                 if (tokens.length != 5) {
                     throw error("expected an entry 'matrix block row column value' (5 fields), found " + tokens.length
-                            + " fields");
+                            + " field" + (tokens.length == 1 ? "" : "s"));
                 }
-                long i = parseLong(tokens[0], "matrix number");
-                long k = parseLong(tokens[1], "block number");
-                long r = parseLong(tokens[2], "row");
-                long c = parseLong(tokens[3], "column");
-                double v = parseDouble(tokens[4], "entry value");
+                long i = parseLong(tokens[0], "the matrix number", lineNo);
+                long k = parseLong(tokens[1], "the block number", lineNo);
+                long r = parseLong(tokens[2], "the row", lineNo);
+                long col = parseLong(tokens[3], "the column", lineNo);
+                double v = parseDouble(tokens[4], "the entry value", lineNo);
                 if (i < 0 || i > m) {
                     throw error("matrix number " + i + " is outside [0, " + m + "]");
                 }
@@ -325,19 +381,21 @@ public final class SdpaFormat {
                     throw error("block number " + k + " is outside [1, " + nb + "]");
                 }
                 int s = sizes[(int) k - 1];
-                if (r < 1 || r > s || c < 1 || c > s) {
-                    throw error("entry (" + r + "," + c + ") is outside block " + k + " of size " + s);
+                if (r < 1 || r > s || col < 1 || col > s) {
+                    throw error("entry (" + r + "," + col + ") of matrix " + i + " is outside block " + k + " of size "
+                            + s + " (rows and columns are in [1, " + s + "])");
                 }
-                if (diag[(int) k - 1] && r != c) {
-                    throw error("entry (" + r + "," + c + ") is off the diagonal of diagonal block " + k);
+                if (diag[(int) k - 1] && r != col) {
+                    throw error("entry (" + r + "," + col + ") of matrix " + i + " is off the diagonal of diagonal block "
+                            + k + " (size " + (-s) + ")");
                 }
-                int rr = (int) Math.min(r, c) - 1;
-                int cc = (int) Math.max(r, c) - 1;
+                int rr = (int) Math.min(r, col) - 1;
+                int cc = (int) Math.max(r, col) - 1;
                 EntryKey key = new EntryKey((int) i, (int) k - 1, rr, cc);
                 double[] prev = seen.putIfAbsent(key, new double[] {v, lineNo});
                 if (prev != null) {
                     if (prev[0] != v) {
-                        throw error("entry (" + r + "," + c + ") of matrix " + i + ", block " + k + " was given as "
+                        throw error("entry (" + r + "," + col + ") of matrix " + i + ", block " + k + " was given as "
                                 + prev[0] + " on line " + (int) prev[1] + " and now as " + v);
                     }
                     continue;
@@ -345,6 +403,28 @@ public final class SdpaFormat {
                 b.entry((int) i, (int) k - 1, rr, cc, v);
             }
             return b.build();
+        }
+    }
+
+    /** Numeric tokens with the line each came from; grows with the input, not the declaration. */
+    private static final class Numbers {
+        String[] tokens;
+        int[] lines;
+        int size;
+
+        Numbers(int capacity) {
+            tokens = new String[Math.max(capacity, 1)];
+            lines = new int[tokens.length];
+        }
+
+        void add(String tok, int line) {
+            if (size == tokens.length) {
+                tokens = Arrays.copyOf(tokens, 2 * size);
+                lines = Arrays.copyOf(lines, 2 * size);
+            }
+            tokens[size] = tok;
+            lines[size] = line;
+            size++;
         }
     }
 

@@ -85,6 +85,10 @@ final class InteriorPointRun {
     private DMatrixRMaj[] dxa;
     private DMatrixRMaj[] dza;
     private DMatrixRMaj[] g;
+    private DMatrixRMaj[] dxKeep;
+    private DMatrixRMaj[] dzKeep;
+    private double[] dxLKeep;
+    private double[] dzLKeep;
     private DMatrixRMaj[] t1;
     private DMatrixRMaj[] t2;
     private CholeskyDecompositionInner_DDRM[] chol;
@@ -103,6 +107,10 @@ final class InteriorPointRun {
     private double[] dyA;
     private double[] dxf;
     private double[] dxfA;
+    private double[] refineRhs;
+    private double[] refineZ;
+    private double[] refineDy;
+    private double[] refineDxf;
     private DMatrixRMaj schur;
     private DMatrixRMaj schurWork;
     private LinearSolverDense<DMatrixRMaj> schurSolver;
@@ -178,6 +186,8 @@ final class InteriorPointRun {
         dxa = mats();
         dza = mats();
         g = mats();
+        dxKeep = mats();
+        dzKeep = mats();
         t1 = mats();
         t2 = mats();
         chol = new CholeskyDecompositionInner_DDRM[nP];
@@ -194,6 +204,8 @@ final class InteriorPointRun {
         dzL = new double[nL];
         dxLa = new double[nL];
         dzLa = new double[nL];
+        dxLKeep = new double[nL];
+        dzLKeep = new double[nL];
         ratio = new double[nL];
         xf = new double[nZ];
         y = new double[m];
@@ -204,6 +216,10 @@ final class InteriorPointRun {
         dyA = new double[m];
         dxf = new double[nZ];
         dxfA = new double[nZ];
+        refineRhs = new double[m];
+        refineZ = new double[nZ];
+        refineDy = new double[m];
+        refineDxf = new double[nZ];
         schur = new DMatrixRMaj(m, m);
         schurWork = new DMatrixRMaj(m, m);
         schurSolver = LinearSolverFactory_DDRM.chol(Math.max(m, 1));
@@ -624,13 +640,13 @@ final class InteriorPointRun {
     }
 
     /** Solves the saddle system for dy and dx_f given the first block row r (modified). */
-    private void solveSaddle(double[] r, double[] dyOut, double[] dxfOut) {
+    private void solveSaddle(double[] r, double[] rzIn, double[] dyOut, double[] dxfOut) {
         if (m == 0) {
             return;
         }
         if (rho != 0) {
             for (int j = 0; j < nZ; j++) {
-                double v = rho * rz[j];
+                double v = rho * rzIn[j];
                 for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
                     r[d.zeroVar[e]] += d.zeroVal[e] * v;
                 }
@@ -644,7 +660,7 @@ final class InteriorPointRun {
         }
         // w = K^{-1} (B^T u - rz), dy = u - M^{-1} B w, dx_f = -w
         for (int j = 0; j < nZ; j++) {
-            double s = -rz[j];
+            double s = -rzIn[j];
             for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
                 s += d.zeroVal[e] * vecM2.data[d.zeroVar[e]];
             }
@@ -715,10 +731,21 @@ final class InteriorPointRun {
         for (int i = 0; i < m; i++) {
             rhs[i] -= rp[i];
         }
-        solveSaddle(rhs, dyOut, dxfOut);
+        solveSaddle(rhs, rz, dyOut, dxfOut);
+        recoverBlocks(dyOut);
+        for (int pass = 0; pass < REFINEMENT_PASSES && m > 0; pass++) {
+            refine(dyOut, dxfOut);
+        }
+    }
+
+    /** Passes of iterative refinement of the primal equations A(dX) + B dx_f = rp per direction. */
+    private static final int REFINEMENT_PASSES = 3;
+
+    /** dZ = A^T dy + Fd, dX = G - sym(Z^{-1} dZ X) and their NONNEG counterparts. */
+    private void recoverBlocks(double[] dyIn) {
         for (int b = 0; b < nP; b++) {
             dz[b].setTo(fd[b]);
-            addAT(b, dyOut, 1.0, dz[b]);
+            addAT(b, dyIn, 1.0, dz[b]);
             zwx(b, dz[b], dx[b]);
             double[] dv = dx[b].data;
             double[] gv = g[b].data;
@@ -729,11 +756,77 @@ final class InteriorPointRun {
         for (int p = 0; p < nL; p++) {
             double s = fdL[p];
             for (int e = d.linRowPtr[p]; e < d.linRowPtr[p + 1]; e++) {
-                s += d.linRowVal[e] * dyOut[d.linRowVar[e]];
+                s += d.linRowVal[e] * dyIn[d.linRowVar[e]];
             }
             dzL[p] = s;
             dxL[p] = gL[p] - s * ratio[p];
         }
+    }
+
+    /**
+     * One pass of iterative refinement: with e = rp - A(dX) - B dx_f and
+     * e_z = rz - B^T dy, solves the saddle system for (ddy, -ddx_f) with right-hand side
+     * (-e, e_z) and updates the direction, which corrects the error of the factorization.
+     */
+    private void refine(double[] dyIo, double[] dxfIo) {
+        double before = primalEquationError(dxfIo, refineRhs);
+        for (int j = 0; j < nZ; j++) {
+            double s = rz[j];
+            for (int f = d.zeroPtr[j]; f < d.zeroPtr[j + 1]; f++) {
+                s -= d.zeroVal[f] * dyIo[d.zeroVar[f]];
+            }
+            refineZ[j] = s;
+        }
+        solveSaddle(refineRhs, refineZ, refineDy, refineDxf);
+        // keep the unrefined direction to restore it exactly if the correction does not help
+        for (int b = 0; b < nP; b++) {
+            dxKeep[b].setTo(dx[b]);
+            dzKeep[b].setTo(dz[b]);
+        }
+        System.arraycopy(dxL, 0, dxLKeep, 0, nL);
+        System.arraycopy(dzL, 0, dzLKeep, 0, nL);
+        for (int i = 0; i < m; i++) {
+            dyIo[i] += refineDy[i];
+        }
+        for (int j = 0; j < nZ; j++) {
+            dxfIo[j] += refineDxf[j];
+        }
+        recoverBlocks(dyIo);
+        double after = primalEquationError(dxfIo, refineRhs);
+        if (!(after < before)) {
+            // the correction did not help (the error is rounding in M itself): undo it
+            for (int i = 0; i < m; i++) {
+                dyIo[i] -= refineDy[i];
+            }
+            for (int j = 0; j < nZ; j++) {
+                dxfIo[j] -= refineDxf[j];
+            }
+            for (int b = 0; b < nP; b++) {
+                dx[b].setTo(dxKeep[b]);
+                dz[b].setTo(dzKeep[b]);
+            }
+            System.arraycopy(dxLKeep, 0, dxL, 0, nL);
+            System.arraycopy(dzLKeep, 0, dzL, 0, nL);
+        }
+    }
+
+    /** e = A(dX) + A_L^T dx_L + B dx_f - rp (overwritten); returns ||e||_2. */
+    private double primalEquationError(double[] dxfIn, double[] e) {
+        for (int i = 0; i < m; i++) {
+            e[i] = -rp[i];
+        }
+        applyA(dx, dxL, 1.0, e);
+        for (int j = 0; j < nZ; j++) {
+            double v = dxfIn[j];
+            for (int f = d.zeroPtr[j]; f < d.zeroPtr[j + 1]; f++) {
+                e[d.zeroVar[f]] += d.zeroVal[f] * v;
+            }
+        }
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            s += e[i] * e[i];
+        }
+        return Math.sqrt(s);
     }
 
     /** Largest alpha with V + alpha D in the cone, V = L L^T given by linv = L^{-1}. */

@@ -41,9 +41,9 @@ public final class PureSdpSolver implements SdpSolver {
      * INACCURATE_OPTIMAL when the best iterate meets the tolerances multiplied by this factor
      * (and at most {@link #DEFAULT_INACCURATE_TOLERANCE}), NUMERICAL_ERROR otherwise.
      */
-    public static final double DEFAULT_INACCURATE_FACTOR = 1e3;
+    public static final double DEFAULT_INACCURATE_FACTOR = 1e4;
     /** Upper bound on the tolerances accepted for INACCURATE_OPTIMAL. */
-    public static final double DEFAULT_INACCURATE_TOLERANCE = 1e-5;
+    public static final double DEFAULT_INACCURATE_TOLERANCE = 1e-4;
     /** Problems with fewer variables than this assemble the Schur complement in one thread. */
     public static final int DEFAULT_PARALLEL_MIN_VARIABLES = 48;
 

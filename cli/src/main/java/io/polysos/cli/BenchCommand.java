@@ -1,0 +1,348 @@
+package io.polysos.cli;
+
+import io.polysos.sdp.CsdpExecutable;
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpSolution;
+import io.polysos.sdp.SdpSolver;
+import io.polysos.sdp.SdpSolverProvider;
+import io.polysos.sdp.SdpSolvers;
+import io.polysos.sdp.SdpaFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code polysos bench}: benchmarking commands. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark SDP backends side by side (the JMH suite lives in benchmarks/).",
+        subcommands = {BenchCommand.Compare.class})
+public final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required (compare)");
+    }
+
+    /** A problem of a benchmark set with its reference optimal value (NaN when unknown). */
+    public record BenchProblem(String name, Supplier<SdpProblem> problem, double reference, String expectedStatus) {
+    }
+
+    /** Extra problem sets registered by other layers (e.g. the relaxations of the paper's instances). */
+    static final Map<String, java.util.function.Function<Path, List<BenchProblem>>> SETS = new LinkedHashMap<>();
+
+    static {
+        SETS.put("sdplib", BenchCommand::sdplib);
+    }
+
+    /** The SDPLIB files of the data folder with the references of its README table. */
+    static List<BenchProblem> sdplib(Path data) {
+        Path dir = data.resolve("sdplib");
+        Map<String, Double> refs = new LinkedHashMap<>();
+        Map<String, String> expected = new LinkedHashMap<>();
+        try {
+            Path readme = dir.resolve("README.md");
+            if (Files.isRegularFile(readme)) {
+                Pattern row = Pattern.compile("^\\|\\s*(\\S+)\\s*\\|[^|]*\\|[^|]*\\|\\s*([^|]*?)\\s*\\|\\s*([^|]*?)\\s*\\|");
+                for (String line : Files.readAllLines(readme)) {
+                    Matcher m = row.matcher(line);
+                    if (m.find()) {
+                        String ref = m.group(3).split("/")[0].trim();
+                        String opt = m.group(2);
+                        if (opt.contains("(P) infeasible")) {
+                            expected.put(m.group(1), "INFEASIBLE");
+                        } else if (opt.contains("unbounded")) {
+                            expected.put(m.group(1), "UNBOUNDED");
+                        }
+                        try {
+                            refs.put(m.group(1), Double.parseDouble(ref));
+                        } catch (NumberFormatException e) {
+                            // infeasible / unbounded rows
+                        }
+                    }
+                }
+            }
+            List<BenchProblem> out = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.dat-s")) {
+                List<Path> files = new ArrayList<>();
+                ds.forEach(files::add);
+                files.sort(null);
+                for (Path f : files) {
+                    String name = f.getFileName().toString().replace(".dat-s", "");
+                    out.add(new BenchProblem(name, () -> {
+                        try {
+                            return SdpaFormat.read(f);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, refs.getOrDefault(name, Double.NaN), expected.getOrDefault(name, "OPTIMAL")));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code polysos bench compare}. */
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = {"Solve every problem of a set with every chosen backend (interleaved, R repetitions) and",
+                "write a Markdown and a CSV table: median time, iterations, status, objective error, DIMACS."})
+    static final class Compare implements Callable<Integer> {
+
+        @Option(names = "--solvers", split = ",", paramLabel = "NAMES",
+                description = "Backends to compare (default: every available one; none for outside solvers only).")
+        List<String> solvers;
+
+        @Option(names = "--external", split = ",", paramLabel = "NAMES",
+                description = "Outside solvers run on the same SDPA data: csdp.")
+        List<String> external = new ArrayList<>();
+
+        @Option(names = "--set", defaultValue = "sdplib", paramLabel = "SET",
+                description = "Problem set: sdplib, paper or all (default ${DEFAULT-VALUE}).")
+        String set;
+
+        @Option(names = "--problems", split = ",", paramLabel = "NAMES", description = "Only these problems.")
+        List<String> only;
+
+        @Option(names = "--repeat", defaultValue = "3", paramLabel = "R", description = "Repetitions (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+                description = "Threads of each backend (0 = all processors).")
+        int threads;
+
+        @Option(names = "--time-limit", defaultValue = "600", paramLabel = "S", description = "Time limit per solve.")
+        double timeLimit;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "The data folder (default: found automatically).")
+        Path data;
+
+        @Option(names = "--out", defaultValue = "bench-results", paramLabel = "DIR",
+                description = "Where compare.md and compare.csv go (default ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (repeat < 1) {
+                throw new IllegalArgumentException("--repeat must be >= 1");
+            }
+            for (String e : external) {
+                if (!e.equals("csdp")) {
+                    throw new IllegalArgumentException("unknown external solver '" + e + "' (known: csdp)");
+                }
+            }
+            Path dataDir = data != null ? data : DataPaths.shared();
+            List<BenchProblem> problems = new ArrayList<>();
+            List<String> sets = set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);
+            for (String s : sets) {
+                var f = SETS.get(s);
+                if (f == null) {
+                    throw new IllegalArgumentException("unknown set '" + set + "' (known: " + String.join(", ", SETS.keySet())
+                            + ", all)");
+                }
+                problems.addAll(f.apply(dataDir));
+            }
+            if (only != null && !only.isEmpty()) {
+                problems.removeIf(p -> !only.contains(p.name()));
+            }
+            if (problems.isEmpty()) {
+                throw new IllegalArgumentException("no problems selected");
+            }
+            SdpSolvers registry = SdpSolvers.discover();
+            List<String> names = new ArrayList<>();
+            if (solvers == null || solvers.isEmpty()) {
+                for (SdpSolverProvider p : registry.providers()) {
+                    if (SdpSolvers.safeAvailability(p).available()) {
+                        names.add(p.name());
+                    }
+                }
+            } else {
+                solvers.stream().map(String::trim).filter(n -> !n.isEmpty() && !n.equals("none")).forEach(names::add);
+            }
+            Map<String, SdpSolver> backends = new LinkedHashMap<>();
+            for (String n : names) {
+                backends.put(n, registry.get(n));
+            }
+            CsdpExecutable csdp = null;
+            if (external.contains("csdp")) {
+                csdp = CsdpExecutable.find().orElse(null);
+                if (csdp == null) {
+                    System.err.println("bench: csdp is not on the PATH (Debian package coinor-csdp); its column is left out");
+                }
+            }
+            List<String> columns = new ArrayList<>(backends.keySet());
+            if (csdp != null) {
+                columns.add("csdp");
+            }
+            SdpOptions options = SdpOptions.builder().threads(threads).timeLimitSeconds(timeLimit).build();
+            Map<String, Map<String, List<Run>>> runs = new LinkedHashMap<>();
+            Path tmpDir = Files.createTempDirectory("polysos-bench");
+            try {
+                for (int r = 0; r < repeat; r++) {
+                    for (BenchProblem bp : problems) {
+                        SdpProblem p = bp.problem().get();
+                        Path sdpa = null;
+                        for (String col : columns) {
+                            Run run;
+                            if (col.equals("csdp")) {
+                                if (sdpa == null) {
+                                    sdpa = tmpDir.resolve(bp.name() + ".dat-s");
+                                    SdpaFormat.write(p, sdpa, true);
+                                }
+                                CsdpExecutable.Result cr = csdp.solve(sdpa, timeLimit);
+                                run = new Run(cr.status().name(), cr.seconds(), cr.iterations(), cr.primalObjective(),
+                                        max(cr.dimacs()));
+                            } else {
+                                SdpSolution s = backends.get(col).solve(p, options);
+                                run = new Run(s.status().name(), s.totalSeconds(), s.iterations(), s.primalObjective(),
+                                        s.dimacs().max());
+                            }
+                            runs.computeIfAbsent(bp.name(), k -> new LinkedHashMap<>())
+                                    .computeIfAbsent(col, k -> new ArrayList<>()).add(run);
+                            System.err.printf(Locale.ROOT, "bench: [%d/%d] %-10s %-6s %-18s %.3f s%n", r + 1, repeat,
+                                    bp.name(), col, run.status, run.seconds);
+                        }
+                    }
+                }
+            } finally {
+                try (var s = Files.list(tmpDir)) {
+                    for (Path f : (Iterable<Path>) s::iterator) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+                Files.deleteIfExists(tmpDir);
+            }
+            String md = markdown(problems, columns, runs);
+            String csv = csv(problems, columns, runs);
+            Files.createDirectories(out);
+            writeAtomically(out.resolve("compare.md"), md);
+            writeAtomically(out.resolve("compare.csv"), csv);
+            System.out.print(md);
+            System.err.println("bench: wrote " + out.resolve("compare.md") + " and " + out.resolve("compare.csv"));
+            return ExitCodes.OK;
+        }
+
+        private String header() {
+            return String.format(Locale.ROOT, "Machine: %d processors, %s %s, Java %s; command: polysos bench compare "
+                    + "--set %s --repeat %d%s%n%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                    set, repeat, external.isEmpty() ? "" : " --external " + String.join(",", external));
+        }
+
+        private String markdown(List<BenchProblem> problems, List<String> cols, Map<String, Map<String, List<Run>>> runs) {
+            StringBuilder sb = new StringBuilder(header());
+            sb.append("| problem |");
+            cols.forEach(c -> sb.append(' ').append(c).append(" time (s) | ").append(c).append(" it | ").append(c)
+                    .append(" status | ").append(c).append(" rel. err | ").append(c).append(" DIMACS |"));
+            sb.append('\n').append("|---|");
+            cols.forEach(c -> sb.append("---:|---:|---|---:|---:|"));
+            sb.append('\n');
+            for (BenchProblem bp : problems) {
+                sb.append("| ").append(bp.name()).append(" |");
+                for (String c : cols) {
+                    List<Run> rs = runs.getOrDefault(bp.name(), Map.of()).get(c);
+                    if (rs == null) {
+                        sb.append(" - | - | - | - | - |");
+                        continue;
+                    }
+                    Run last = rs.get(rs.size() - 1);
+                    sb.append(String.format(Locale.ROOT, " %.3f | %d | %s | %s | %s |", medianSeconds(rs), last.iterations,
+                            last.status, fmt(relErr(last.objective, bp.reference)), fmt(last.dimacs)));
+                }
+                sb.append('\n');
+            }
+            sb.append('\n').append("Geometric-mean time ratio against pure (over problems all compared columns solve "
+                    + "with their expected status):\n\n");
+            for (String c : cols) {
+                sb.append(String.format(Locale.ROOT, "- %s: %s%n", c, fmt(geoRatio(problems, c, runs))));
+            }
+            return sb.toString();
+        }
+
+        private String csv(List<BenchProblem> problems, List<String> cols, Map<String, Map<String, List<Run>>> runs) {
+            StringBuilder sb = new StringBuilder("problem,backend,status,medianSeconds,iterations,objective,reference,"
+                    + "relError,dimacsMax,repeats\n");
+            for (BenchProblem bp : problems) {
+                for (String c : cols) {
+                    List<Run> rs = runs.getOrDefault(bp.name(), Map.of()).get(c);
+                    if (rs == null) {
+                        continue;
+                    }
+                    Run last = rs.get(rs.size() - 1);
+                    sb.append(String.format(Locale.ROOT, "%s,%s,%s,%.6f,%d,%s,%s,%s,%s,%d%n", bp.name(), c, last.status,
+                            medianSeconds(rs), last.iterations, num(last.objective), num(bp.reference),
+                            num(relErr(last.objective, bp.reference)), num(last.dimacs), rs.size()));
+                }
+            }
+            return sb.toString();
+        }
+
+        private double geoRatio(List<BenchProblem> problems, String col, Map<String, Map<String, List<Run>>> runs) {
+            double logSum = 0;
+            int n = 0;
+            for (BenchProblem bp : problems) {
+                Map<String, List<Run>> byCol = runs.get(bp.name());
+                if (byCol == null || byCol.get("pure") == null || byCol.get(col) == null) {
+                    continue;
+                }
+                boolean ok = byCol.values().stream().allMatch(rs -> rs.get(rs.size() - 1).status.equals(bp.expectedStatus()));
+                if (!ok) {
+                    continue;
+                }
+                logSum += Math.log(medianSeconds(byCol.get(col)) / medianSeconds(byCol.get("pure")));
+                n++;
+            }
+            return n == 0 ? Double.NaN : Math.exp(logSum / n);
+        }
+
+        private static double medianSeconds(List<Run> rs) {
+            return SummarizeCommand.median(rs.stream().map(r -> r.seconds).toList());
+        }
+
+        private static double relErr(double v, double ref) {
+            return Double.isNaN(ref) ? Double.NaN : Math.abs(v - ref) / Math.max(1.0, Math.abs(ref));
+        }
+
+        private static double max(double[] a) {
+            double m = 0;
+            for (double v : a) {
+                m = Math.max(m, Math.abs(v));
+            }
+            return m;
+        }
+
+        private static String fmt(double v) {
+            return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1e", v);
+        }
+
+        private static String num(double v) {
+            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.10g", v);
+        }
+
+        private static void writeAtomically(Path f, String text) throws IOException {
+            Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        private record Run(String status, double seconds, int iterations, double objective, double dimacs) {
+        }
+    }
+}

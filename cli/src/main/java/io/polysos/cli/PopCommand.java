@@ -1,0 +1,181 @@
+package io.polysos.cli;
+
+import io.polysos.moment.CandidatePoint;
+import io.polysos.moment.HierarchyOptions;
+import io.polysos.moment.MomentSosSolver;
+import io.polysos.moment.OrderRecord;
+import io.polysos.moment.PopResult;
+import io.polysos.moment.PopStatus;
+import io.polysos.moment.RankDecision;
+import io.polysos.pop.Pop;
+import io.polysos.pop.PopReader;
+import io.polysos.sdp.SdpSolver;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code polysos pop FILE.json}: solves a polynomial program by the Moment-SOS hierarchy. */
+@Command(name = "pop", mixinStandardHelpOptions = true,
+        description = "Solve a polynomial program (polysos-pop/1 JSON) by the Moment-SOS hierarchy: "
+                + "per-order bounds, ranks and the verdict (CERTIFIED, BOUND_ONLY, FAILED).")
+public final class PopCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The problem, polysos-pop/1 JSON.")
+    Path file;
+
+    @Mixin
+    SolverOptions solverOptions;
+
+    @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order (default k0 + "
+            + HierarchyOptions.DEFAULT_EXTRA_ORDERS + ").")
+    int maxOrder;
+
+    @Option(names = "--min-order", paramLabel = "K", description = "First relaxation order (default k0).")
+    int minOrder;
+
+    @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
+    double ball;
+
+    @Option(names = "--json", description = "Print one JSON object instead of the per-order lines.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        long t0 = System.nanoTime();
+        Pop pop = PopReader.read(file).problem();
+        double readSeconds = (System.nanoTime() - t0) * 1e-9;
+        HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
+                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball);
+        if (!json) {
+            ob.progress(r -> System.out.println(r.summary()));
+        }
+        if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
+            throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
+        }
+        SdpSolver solver = solverOptions.solver();
+        MomentSosSolver driver = new MomentSosSolver(solver, ob.build());
+        PopResult r = driver.solve(pop);
+        double totalSeconds = (System.nanoTime() - t0) * 1e-9;
+        if (json) {
+            Map<String, Object> out = toJson(pop, r, readSeconds, totalSeconds);
+            out.put("solver", solver.name());
+            System.out.println(Json.write(out));
+        } else {
+            printVerdict(pop, r);
+        }
+        return r.status() == PopStatus.CERTIFIED ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
+    }
+
+    private static void printVerdict(Pop pop, PopResult r) {
+        var out = System.out;
+        out.printf("status      %s%n", r.status());
+        out.printf("bound       %.10g%n", r.bound());
+        out.printf("verdict     %s%n", r.message());
+        for (CandidatePoint c : r.minimizers()) {
+            out.printf("minimizer   %s  f = %.10g%n", point(pop, c.point()), c.objective());
+        }
+        if (r.status() != PopStatus.CERTIFIED) {
+            for (CandidatePoint c : r.candidates()) {
+                out.printf("candidate   %s  f = %.10g  %s%n", point(pop, c.point()), c.objective(),
+                        c.feasible() ? "feasible" : "infeasible");
+            }
+        }
+    }
+
+    private static String point(Pop pop, double[] z) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < z.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(pop.variableNames().get(i)).append(" = ")
+                    .append(String.format("%.8g", z[i]));
+        }
+        return sb.toString();
+    }
+
+    /** @return the JSON object of {@code polysos pop --json} */
+    public static Map<String, Object> toJson(Pop pop, PopResult r, double readSeconds, double totalSeconds) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("problem", pop.name());
+        out.put("variables", pop.variableNames());
+        out.put("status", r.status().name());
+        out.put("bound", r.bound());
+        out.put("order", r.order());
+        out.put("message", r.message());
+        out.put("minimizers", points(r.minimizers()));
+        out.put("candidates", points(r.candidates()));
+        out.put("bestFeasibleObjective", r.bestFeasibleObjective());
+        out.put("gap", r.gap());
+        out.put("boundingActive", r.boundingActive());
+        List<Object> orders = new ArrayList<>();
+        double build = 0;
+        double solve = 0;
+        double extract = 0;
+        for (OrderRecord o : r.orders()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("order", o.order());
+            m.put("sdpStatus", o.sdpStatus().name());
+            m.put("bound", o.bound());
+            m.put("dualBound", o.dualBound());
+            m.put("momentMatrixSize", o.momentMatrixSize());
+            m.put("moments", o.numMoments());
+            List<Object> ranks = new ArrayList<>();
+            for (RankDecision d : o.ranks()) {
+                Map<String, Object> rd = new LinkedHashMap<>();
+                rd.put("t", d.order());
+                rd.put("rank", d.rank());
+                rd.put("relativeRank", d.relativeRank());
+                rd.put("gapRank", d.gapRank());
+                rd.put("spectrum", d.spectrum());
+                ranks.add(rd);
+            }
+            m.put("ranks", ranks);
+            m.put("flatOrder", o.flatOrder());
+            m.put("flatRank", o.flatRank());
+            m.put("extraction", o.extraction());
+            m.put("certified", o.certified());
+            m.put("sosResidual", o.sosResidual());
+            m.put("minGramEigenvalue", o.minGramEigenvalue());
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("build", o.buildSeconds());
+            t.put("solve", o.solveSeconds());
+            t.put("extraction", o.extractionSeconds());
+            m.put("timings", t);
+            m.put("message", o.message());
+            orders.add(m);
+            build += o.buildSeconds();
+            solve += o.solveSeconds();
+            extract += o.extractionSeconds();
+        }
+        out.put("orders", orders);
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("read", readSeconds);
+        timings.put("build", build);
+        timings.put("solve", solve);
+        timings.put("extraction", extract);
+        timings.put("total", totalSeconds);
+        out.put("timings", timings);
+        return out;
+    }
+
+    private static List<Object> points(List<CandidatePoint> cs) {
+        List<Object> out = new ArrayList<>();
+        for (CandidatePoint c : cs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("point", Arrays.stream(c.point()).boxed().toList());
+            m.put("objective", c.objective());
+            m.put("feasible", c.feasible());
+            m.put("maxInequalityViolation", c.maxInequalityViolation());
+            m.put("maxEqualityViolation", c.maxEqualityViolation());
+            m.put("activeBounding", c.activeBounding());
+            out.add(m);
+        }
+        return out;
+    }
+}

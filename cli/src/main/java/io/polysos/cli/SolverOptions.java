@@ -1,0 +1,54 @@
+package io.polysos.cli;
+
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpSolver;
+import io.polysos.sdp.SdpSolvers;
+import picocli.CommandLine.Option;
+
+/** The backend choice and SDP options shared by every solving command (a picocli mixin). */
+public class SolverOptions {
+
+    @Option(names = "--solver", paramLabel = "NAME",
+            description = "SDP backend: pure, scs or mosek (default: the best available one, or $POLYSOS_SOLVER).")
+    String solver;
+
+    @Option(names = "--tolerance", paramLabel = "TOL",
+            description = "Relative gap and feasibility tolerance of the SDP solver (default: the backend's own).")
+    Double tolerance;
+
+    @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration limit of the SDP solver.")
+    Integer maxIterations;
+
+    @Option(names = "--time-limit", paramLabel = "SECONDS", description = "Time limit of each SDP solve.")
+    Double timeLimit;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads of the SDP solver (0 = all processors; default ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the solver's log (one line per iteration) on stderr.")
+    boolean verbose;
+
+    /** @return the chosen solver (throws SolverUnavailableException with the alternatives) */
+    public SdpSolver solver() {
+        return SdpSolvers.discover().getOrDefault(solver);
+    }
+
+    /** @return the SDP options given on the command line */
+    public SdpOptions sdpOptions() {
+        SdpOptions.Builder b = SdpOptions.builder().threads(threads).verbose(verbose);
+        if (tolerance != null) {
+            b.tolerance(tolerance);
+        }
+        if (maxIterations != null) {
+            b.maxIterations(maxIterations);
+        }
+        if (timeLimit != null) {
+            b.timeLimitSeconds(timeLimit);
+        }
+        if (verbose) {
+            b.logSink(line -> System.err.println(line));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,184 @@
+package io.polysos.moment;
+
+import io.polysos.sdp.SdpOptions;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Options of the Moment-SOS hierarchy driver {@link MomentSosSolver}. Immutable; built with
+ * {@link #builder()}; every value has a documented default.
+ *
+ * @param minOrder first order solved; 0 means k0 (the default)
+ * @param maxOrder last order solved; 0 means k0 + {@link #DEFAULT_EXTRA_ORDERS}
+ * @param maxMomentMatrixSize orders whose moment matrix C(n+k, k) exceeds this are not solved
+ * @param rankStrategy decides numerical ranks ({@link RankStrategy#defaultStrategy()})
+ * @param pivotTolerance relative pivot tolerance of the extraction's echelon form
+ * @param feasibilityTolerance a point is feasible when g_j &gt;= -tol and |h_l| &lt;= tol
+ * @param objectiveTolerance a point attains the bound when |f - bound| &lt;= tol * max(1, |bound|)
+ * @param ballRadius when positive, the bounding constraint R^2 - |z|^2 &gt;= 0 is added
+ * @param boxBound when positive, the bounding constraints B^2 - z_i^2 &gt;= 0 are added
+ * @param seed seed of the extraction's random combination
+ * @param sdpOptions passed to the SDP solver
+ * @param computeCertificate whether to read the SOS certificate and its residual
+ * @param progress called with each order's record as soon as it is complete
+ */
+public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSize, RankStrategy rankStrategy,
+        double pivotTolerance, double feasibilityTolerance, double objectiveTolerance, double ballRadius,
+        double boxBound, long seed, SdpOptions sdpOptions, boolean computeCertificate,
+        Consumer<OrderRecord> progress) {
+
+    /** Orders above k0 tried by default. */
+    public static final int DEFAULT_EXTRA_ORDERS = 4;
+    /** Default cap on the moment-matrix size. */
+    public static final int DEFAULT_MAX_MOMENT_MATRIX_SIZE = 2000;
+    /** Default feasibility tolerance of the check of extracted points. */
+    public static final double DEFAULT_FEASIBILITY_TOLERANCE = 1e-5;
+    /** Default relative objective tolerance of the check of extracted points. */
+    public static final double DEFAULT_OBJECTIVE_TOLERANCE = 1e-5;
+    /** Default seed of the random combination in extraction. */
+    public static final long DEFAULT_SEED = 20240601L;
+
+    /** The defaults. */
+    public static final HierarchyOptions DEFAULTS = builder().build();
+
+    public HierarchyOptions {
+        Objects.requireNonNull(rankStrategy, "rankStrategy");
+        Objects.requireNonNull(sdpOptions, "sdpOptions");
+        Objects.requireNonNull(progress, "progress");
+        if (minOrder < 0 || maxOrder < 0 || (maxOrder > 0 && minOrder > maxOrder)) {
+            throw new IllegalArgumentException("orders must satisfy 0 <= minOrder <= maxOrder (0 = automatic), got "
+                    + minOrder + " and " + maxOrder);
+        }
+        if (maxMomentMatrixSize < 1) {
+            throw new IllegalArgumentException("maxMomentMatrixSize must be >= 1, got " + maxMomentMatrixSize);
+        }
+        positive("pivotTolerance", pivotTolerance);
+        positive("feasibilityTolerance", feasibilityTolerance);
+        positive("objectiveTolerance", objectiveTolerance);
+    }
+
+    private static void positive(String what, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(what + " must be positive and finite, got " + v);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.minOrder = minOrder;
+        b.maxOrder = maxOrder;
+        b.maxMomentMatrixSize = maxMomentMatrixSize;
+        b.rankStrategy = rankStrategy;
+        b.pivotTolerance = pivotTolerance;
+        b.feasibilityTolerance = feasibilityTolerance;
+        b.objectiveTolerance = objectiveTolerance;
+        b.ballRadius = ballRadius;
+        b.boxBound = boxBound;
+        b.seed = seed;
+        b.sdpOptions = sdpOptions;
+        b.computeCertificate = computeCertificate;
+        b.progress = progress;
+        return b;
+    }
+
+    /** Builder with the documented defaults. */
+    public static final class Builder {
+        private int minOrder;
+        private int maxOrder;
+        private int maxMomentMatrixSize = DEFAULT_MAX_MOMENT_MATRIX_SIZE;
+        private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
+        private double pivotTolerance = AtomExtraction.DEFAULT_PIVOT_TOLERANCE;
+        private double feasibilityTolerance = DEFAULT_FEASIBILITY_TOLERANCE;
+        private double objectiveTolerance = DEFAULT_OBJECTIVE_TOLERANCE;
+        private double ballRadius;
+        private double boxBound;
+        private long seed = DEFAULT_SEED;
+        private SdpOptions sdpOptions = SdpOptions.DEFAULTS;
+        private boolean computeCertificate = true;
+        private Consumer<OrderRecord> progress = r -> { };
+
+        public Builder minOrder(int k) {
+            this.minOrder = k;
+            return this;
+        }
+
+        public Builder maxOrder(int k) {
+            this.maxOrder = k;
+            return this;
+        }
+
+        /** Solves exactly order k (minOrder = maxOrder = k). */
+        public Builder order(int k) {
+            this.minOrder = k;
+            this.maxOrder = k;
+            return this;
+        }
+
+        public Builder maxMomentMatrixSize(int s) {
+            this.maxMomentMatrixSize = s;
+            return this;
+        }
+
+        public Builder rankStrategy(RankStrategy s) {
+            this.rankStrategy = s;
+            return this;
+        }
+
+        public Builder pivotTolerance(double t) {
+            this.pivotTolerance = t;
+            return this;
+        }
+
+        public Builder feasibilityTolerance(double t) {
+            this.feasibilityTolerance = t;
+            return this;
+        }
+
+        public Builder objectiveTolerance(double t) {
+            this.objectiveTolerance = t;
+            return this;
+        }
+
+        /** Adds the bounding ball of radius r (0 for none). */
+        public Builder ballRadius(double r) {
+            this.ballRadius = r;
+            return this;
+        }
+
+        /** Adds the bounding box |z_i| &lt;= b (0 for none). */
+        public Builder boxBound(double b) {
+            this.boxBound = b;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        public Builder sdpOptions(SdpOptions o) {
+            this.sdpOptions = o;
+            return this;
+        }
+
+        public Builder computeCertificate(boolean c) {
+            this.computeCertificate = c;
+            return this;
+        }
+
+        public Builder progress(Consumer<OrderRecord> p) {
+            this.progress = p;
+            return this;
+        }
+
+        public HierarchyOptions build() {
+            return new HierarchyOptions(minOrder, maxOrder, maxMomentMatrixSize, rankStrategy, pivotTolerance,
+                    feasibilityTolerance, objectiveTolerance, ballRadius, boxBound, seed, sdpOptions,
+                    computeCertificate, progress);
+        }
+    }
+}

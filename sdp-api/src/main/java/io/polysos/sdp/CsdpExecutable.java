@@ -1,0 +1,167 @@
+package io.polysos.sdp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The native CSDP solver run as an outside program on an SDPA file: a reference for
+ * comparisons and an oracle in tests, not a backend. CSDP solves max tr(F_0 X) s.t.
+ * tr(F_i X) = c_i, X PSD (our dual) and min c.y (our primal), so its "Dual objective value"
+ * is our primal objective c.y and its "Primal objective value" our dual objective. The
+ * executable is {@code $POLYSOS_CSDP} or {@code csdp} on the PATH (Debian package
+ * {@code coinor-csdp}).
+ */
+public final class CsdpExecutable {
+
+    private static final Pattern PRIMAL = Pattern.compile("Primal objective value:\\s*(\\S+)");
+    private static final Pattern DUAL = Pattern.compile("Dual objective value:\\s*(\\S+)");
+    private static final Pattern DIMACS = Pattern.compile("DIMACS error measures:((?:\\s+\\S+){6})");
+    private static final Pattern ITER = Pattern.compile("(?m)^Iter:\\s*(\\d+)");
+
+    private final Path executable;
+
+    private CsdpExecutable(Path executable) {
+        this.executable = executable;
+    }
+
+    /** @return the CSDP executable if one is found ($POLYSOS_CSDP, then the PATH) */
+    public static Optional<CsdpExecutable> find() {
+        String env = System.getenv("POLYSOS_CSDP");
+        if (env != null && !env.isBlank()) {
+            Path p = Path.of(env);
+            return Files.isExecutable(p) ? Optional.of(new CsdpExecutable(p)) : Optional.empty();
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path p = Path.of(dir, "csdp");
+            if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+                return Optional.of(new CsdpExecutable(p));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the path of the executable */
+    public Path path() {
+        return executable;
+    }
+
+    /**
+     * The outcome of one run.
+     *
+     * @param status our status (CSDP's "dual infeasible" is our INFEASIBLE, its "primal infeasible" our UNBOUNDED)
+     * @param exitCode CSDP's exit code
+     * @param primalObjective our primal objective c.y (CSDP's dual objective)
+     * @param dualObjective our dual objective (CSDP's primal objective)
+     * @param iterations the number of iterations printed
+     * @param seconds wall time of the process, including its start-up
+     * @param dimacs the six DIMACS measures CSDP printed (NaN when absent)
+     * @param output everything CSDP printed
+     */
+    public record Result(SdpStatus status, int exitCode, double primalObjective, double dualObjective, int iterations,
+            double seconds, double[] dimacs, String output) {
+    }
+
+    /** Solves a problem by writing it to a temporary SDPA file (equalities split into inequality pairs). */
+    public Result solve(SdpProblem problem, double timeoutSeconds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("polysos-csdp");
+        try {
+            Path f = dir.resolve("problem.dat-s");
+            SdpaFormat.write(problem, f, true);
+            return solve(f, timeoutSeconds);
+        } finally {
+            try (var s = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Runs CSDP on an SDPA file; the solution file goes to a temporary folder and is deleted. */
+    public Result solve(Path sdpaFile, double timeoutSeconds) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("polysos-csdp-sol");
+        Path sol = dir.resolve("solution.txt");
+        try {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(executable.toString(), sdpaFile.toAbsolutePath().toString(), sol.toString())
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out;
+            try (InputStream in = p.getInputStream()) {
+                out = in.readAllBytes();
+            }
+            if (!p.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return new Result(SdpStatus.TIME_LIMIT, -1, Double.NaN, Double.NaN, 0, timeoutSeconds,
+                        nan6(), new String(out, StandardCharsets.UTF_8));
+            }
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            String text = new String(out, StandardCharsets.UTF_8);
+            int code = p.exitValue();
+            double csdpPrimal = number(PRIMAL, text);
+            double csdpDual = number(DUAL, text);
+            int iterations = 0;
+            Matcher it = ITER.matcher(text);
+            while (it.find()) {
+                iterations = Math.max(iterations, Integer.parseInt(it.group(1)));
+            }
+            double[] dimacs = nan6();
+            Matcher dm = DIMACS.matcher(text);
+            if (dm.find()) {
+                String[] parts = dm.group(1).trim().split("\\s+");
+                for (int i = 0; i < 6; i++) {
+                    dimacs[i] = parse(parts[i]);
+                }
+            }
+            return new Result(status(code), code, csdpDual, csdpPrimal, iterations, seconds, dimacs, text);
+        } finally {
+            Files.deleteIfExists(sol);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Maps CSDP's exit codes (see its documentation) to our statuses. */
+    static SdpStatus status(int code) {
+        return switch (code) {
+            case 0 -> SdpStatus.OPTIMAL;
+            case 1 -> SdpStatus.UNBOUNDED; // CSDP primal (our dual) infeasible
+            case 2 -> SdpStatus.INFEASIBLE; // CSDP dual (our primal) infeasible
+            case 3 -> SdpStatus.INACCURATE_OPTIMAL; // partial success
+            case 4 -> SdpStatus.ITERATION_LIMIT;
+            default -> SdpStatus.NUMERICAL_ERROR;
+        };
+    }
+
+    private static double number(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? parse(m.group(1)) : Double.NaN;
+    }
+
+    private static double parse(String s) {
+        try {
+            return Double.parseDouble(s.toLowerCase(Locale.ROOT));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static double[] nan6() {
+        return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    }
+}

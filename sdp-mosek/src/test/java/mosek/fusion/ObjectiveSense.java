@@ -1,0 +1,6 @@
+package mosek.fusion;
+
+/** Test fake of Fusion's ObjectiveSense. */
+public enum ObjectiveSense {
+    Undefined, Minimize, Maximize
+}

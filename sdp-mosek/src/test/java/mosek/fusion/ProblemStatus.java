@@ -1,0 +1,6 @@
+package mosek.fusion;
+
+/** Test fake of Fusion's ProblemStatus. */
+public enum ProblemStatus {
+    Unknown, PrimalAndDualFeasible, PrimalFeasible, DualFeasible, PrimalInfeasible, DualInfeasible, PrimalAndDualInfeasible, IllPosed, PrimalInfeasibleOrUnbounded
+}
