@@ -237,6 +237,7 @@ public final class ScsLibrary {
             super(p);
         }
 
+        @MemberGetter
         public native @Cast("scs_int") long iter();
 
         @MemberGetter
@@ -245,36 +246,52 @@ public final class ScsLibrary {
         @MemberGetter
         public native @Cast("const char*") BytePointer lin_sys_solver();
 
+        @MemberGetter
         public native @Cast("scs_int") long status_val();
 
+        @MemberGetter
         public native @Cast("scs_int") long scale_updates();
 
+        @MemberGetter
         public native @Cast("scs_float") double pobj();
 
+        @MemberGetter
         public native @Cast("scs_float") double dobj();
 
+        @MemberGetter
         public native @Cast("scs_float") double res_pri();
 
+        @MemberGetter
         public native @Cast("scs_float") double res_dual();
 
+        @MemberGetter
         public native @Cast("scs_float") double gap();
 
+        @MemberGetter
         public native @Cast("scs_float") double res_infeas();
 
+        @MemberGetter
         public native @Cast("scs_float") double res_unbdd_a();
 
+        @MemberGetter
         public native @Cast("scs_float") double res_unbdd_p();
 
+        @MemberGetter
         public native @Cast("scs_float") double setup_time();
 
+        @MemberGetter
         public native @Cast("scs_float") double solve_time();
 
+        @MemberGetter
         public native @Cast("scs_float") double scale();
 
+        @MemberGetter
         public native @Cast("scs_float") double comp_slack();
 
+        @MemberGetter
         public native @Cast("scs_int") long rejected_accel_steps();
 
+        @MemberGetter
         public native @Cast("scs_int") long accepted_accel_steps();
     }
 
