@@ -69,6 +69,12 @@ final class ScsNative {
                         + " polysos build; rebuild with -Dscs.dlong=0|1 -Dscs.float=0|1 matching SCS (see sdp-scs/README.md)"),
                         version, intSize, floatSize, ctrlc);
             }
+            if (ctrlc == 1) {
+                System.getLogger(ScsNative.class.getName()).log(System.Logger.Level.WARNING,
+                        "SCS " + version + " was built with CTRLC: it replaces the JVM's SIGINT handler during each"
+                        + " solve (Ctrl-C then interrupts the solve instead of the JVM); solves are serialized."
+                        + " Build SCS with `make CTRLC=0` for use from Java.");
+            }
             String note = "SCS " + version + " (scs_int " + 8 * intSize + "-bit, scs_float " + (floatSize == 8 ? "double" : "float")
                     + (ctrlc == 1 ? "; built with CTRLC: solves are serialized, build SCS with CTRLC=0" : "") + ")";
             return new State(Availability.yes(note), version, intSize, floatSize, ctrlc);
