@@ -1,5 +1,11 @@
 package io.polysos.cli;
 
+import io.polysos.moment.MomentRelaxation;
+import io.polysos.nn.Loss;
+import io.polysos.nn.NetworkInstance;
+import io.polysos.nn.NetworkInstanceFormat;
+import io.polysos.nn.TrainingCompiler;
+import io.polysos.pop.Pop;
 import io.polysos.sdp.CsdpExecutable;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
@@ -49,6 +55,41 @@ public final class BenchCommand implements Runnable {
 
     static {
         SETS.put("sdplib", BenchCommand::sdplib);
+        SETS.put("paper", BenchCommand::paper);
+    }
+
+    /** Order of the paper set's relaxations (the paper's k = 3). */
+    static final int PAPER_ORDER = 3;
+    /** Radius of the paper set's redundant ball (R^2 = 100, as in the instance files' references). */
+    static final double PAPER_BALL = 10.0;
+
+    /**
+     * The order-3 moment relaxations of the paper loss of every network instance in the data
+     * folder, with the ball 100 - |z|^2 &gt;= 0; the reference is the instance's
+     * {@code reference.lowerBound} when it has one.
+     */
+    static List<BenchProblem> paper(Path data) {
+        Path dir = data.resolve("networks");
+        List<BenchProblem> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            List<Path> files = new ArrayList<>();
+            ds.forEach(files::add);
+            files.sort(null);
+            for (Path f : files) {
+                NetworkInstance inst = NetworkInstanceFormat.read(f);
+                Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), Loss.PAPER).toPop(PAPER_BALL);
+                if (pop.minimumOrder() > PAPER_ORDER) {
+                    continue;
+                }
+                double ref = inst.referenceValue("lowerBound").orElse(Double.NaN);
+                String name = f.getFileName().toString().replace(".json", "") + "@k" + PAPER_ORDER;
+                out.add(new BenchProblem(name, () -> MomentRelaxation.build(pop, PAPER_ORDER).sdpProblem().withName(name),
+                        ref, "OPTIMAL"));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
     }
 
     /** The SDPLIB files of the data folder with the references of its README table. */
@@ -317,7 +358,7 @@ public final class BenchCommand implements Runnable {
         }
 
         private static double relErr(double v, double ref) {
-            return Double.isNaN(ref) ? Double.NaN : Math.abs(v - ref) / Math.max(1.0, Math.abs(ref));
+            return Double.isNaN(ref) ? Double.NaN : ref == 0 ? Math.abs(v) : Math.abs(v - ref) / Math.abs(ref);
         }
 
         private static double max(double[] a) {

@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
             SolversCommand.class,
             SdpCommand.class,
             PopCommand.class,
+            LearnCommand.class,
+            ReproduceCommand.class,
             BatchCommand.class,
             SummarizeCommand.class,
             BenchCommand.class,

@@ -55,6 +55,12 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         positive("pivotTolerance", pivotTolerance);
         positive("feasibilityTolerance", feasibilityTolerance);
         positive("objectiveTolerance", objectiveTolerance);
+        if (!(ballRadius >= 0) || Double.isInfinite(ballRadius)) {
+            throw new IllegalArgumentException("ballRadius must be >= 0 and finite (0 = none), got " + ballRadius);
+        }
+        if (!(boxBound >= 0) || Double.isInfinite(boxBound)) {
+            throw new IllegalArgumentException("boxBound must be >= 0 and finite (0 = none), got " + boxBound);
+        }
     }
 
     private static void positive(String what, double v) {

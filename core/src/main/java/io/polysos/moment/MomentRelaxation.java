@@ -20,7 +20,13 @@ import io.polysos.sdp.SdpSolution;
  * ({@link Monomials}) is SDP variable r - 1. Since S(y) = sum_i y_i F_i - F_0 must equal the
  * matrices above, F_0 holds minus the coefficient of w_0 = 1. Block 0 is the moment matrix,
  * block 1 + j the localizing matrix of g_j, and the last block (when there are equalities)
- * the ZERO block; its rows are ordered by l, then by the rank of a.
+ * the ZERO block; its rows are ordered by l, then by the rank of a. With two or more
+ * equalities the rows h_l z^a are linearly dependent (h_1 h_2 - h_2 h_1 = 0, and so on); a
+ * ZERO block with dependent rows has no strictly feasible dual and stalls interior-point
+ * solvers, so only a linearly independent subset is kept: rows are taken in that order and a
+ * row is dropped when elimination on leading monomials reduces it to below
+ * {@link #DEFAULT_DEPENDENT_ROW_TOLERANCE} times its largest coefficient. Dropping a row that
+ * is a combination of kept rows does not change the feasible set.
  */
 public final class MomentRelaxation {
 
@@ -32,6 +38,13 @@ public final class MomentRelaxation {
     private final int equalityBlock;
     private final int[] equalityRowStart;
     private final int[] equalityRowCount;
+    private final int[] equalityRowMonomial;
+
+    /**
+     * Relative tolerance below which an equality row, reduced against the rows kept before
+     * it, counts as linearly dependent and is dropped.
+     */
+    public static final double DEFAULT_DEPENDENT_ROW_TOLERANCE = 1e-9;
 
     private MomentRelaxation(Pop pop, int order) {
         this.pop = pop;
@@ -79,12 +92,9 @@ public final class MomentRelaxation {
             int sg = basis.sizeOfDegree(dg);
             localizingSizes[g] = sg;
             int lb = b.addBlock(BlockKind.PSD, sg);
-            int[] ge = new int[gp.numTerms() * n];
+            int[] ge = flatExponents(gp);
             double[] gc = new double[gp.numTerms()];
             for (int t = 0; t < gc.length; t++) {
-                for (int v = 0; v < n; v++) {
-                    ge[t * n + v] = gp.exponent(t, v);
-                }
                 gc[t] = gp.coefficient(t);
             }
             for (int i = 0; i < sg; i++) {
@@ -101,24 +111,48 @@ public final class MomentRelaxation {
             }
         }
 
-        // equalities
+        // equalities: rows h_l z^a, |a| <= 2k - deg h_l, keeping a linearly independent subset
         int q = pop.equalities().size();
         this.equalityRowStart = new int[q];
         this.equalityRowCount = new int[q];
-        int rows = 0;
+        int candidates = 0;
         for (int l = 0; l < q; l++) {
             int dh = pop.equalities().get(l).degree();
-            equalityRowStart[l] = rows;
-            equalityRowCount[l] = dh < 0 ? 0 : basis.sizeOfDegree(2 * order - dh);
-            rows += equalityRowCount[l];
+            candidates += dh < 0 ? 0 : basis.sizeOfDegree(2 * order - dh);
         }
+        int[] rowMonomial = new int[candidates];
+        RowSelector selector = q >= 2 ? new RowSelector(numMoments) : null;
+        int rows = 0;
+        int[] cols = new int[16];
+        double[] vals = new double[16];
+        for (int l = 0; l < q; l++) {
+            Polynomial h = pop.equalities().get(l);
+            int dh = h.degree();
+            equalityRowStart[l] = rows;
+            int count = dh < 0 ? 0 : basis.sizeOfDegree(2 * order - dh);
+            if (cols.length < h.numTerms()) {
+                cols = new int[h.numTerms()];
+                vals = new double[h.numTerms()];
+            }
+            for (int a = 0; a < count; a++) {
+                for (int t = 0; t < h.numTerms(); t++) {
+                    cols[t] = rankTimes(e, a * n, h, t, n);
+                    vals[t] = h.coefficient(t);
+                }
+                if (selector == null || selector.addIfIndependent(cols, vals, h.numTerms())) {
+                    rowMonomial[rows++] = a;
+                }
+            }
+            equalityRowCount[l] = rows - equalityRowStart[l];
+        }
+        this.equalityRowMonomial = java.util.Arrays.copyOf(rowMonomial, rows);
         if (rows > 0) {
             int zb = b.addBlock(BlockKind.ZERO, rows);
             this.equalityBlock = zb;
             for (int l = 0; l < q; l++) {
                 Polynomial h = pop.equalities().get(l);
-                for (int a = 0; a < equalityRowCount[l]; a++) {
-                    int row = equalityRowStart[l] + a;
+                for (int row = equalityRowStart[l]; row < equalityRowStart[l] + equalityRowCount[l]; row++) {
+                    int a = equalityRowMonomial[row];
                     for (int t = 0; t < h.numTerms(); t++) {
                         int r = rankTimes(e, a * n, h, t, n);
                         if (r == 0) {
@@ -212,9 +246,81 @@ public final class MomentRelaxation {
         return equalityRowStart[l];
     }
 
-    /** @return the number of rows of equality l (the monomials a with |a| &lt;= 2k - deg h_l) */
+    /**
+     * @return the number of rows of equality l: the monomials a with |a| &lt;= 2k - deg h_l,
+     *         minus the rows dropped as dependent on earlier ones
+     */
     public int equalityRowCount(int l) {
         return equalityRowCount[l];
+    }
+
+    /** @return the rank of the multiplier monomial a of ZERO-block row {@code row} (row of h_l z^a) */
+    public int equalityRowMonomial(int row) {
+        return equalityRowMonomial[row];
+    }
+
+    /**
+     * Keeps a row-echelon basis of sparse rows over the moments, pivoting on each row's largest
+     * column (its leading monomial in the graded order), and reports whether a new row is
+     * independent of the rows kept so far. Pivot rows are stored normalized (leading entry 1).
+     */
+    private static final class RowSelector {
+        private final double[] acc;
+        private final int[][] pivotCols;
+        private final double[][] pivotVals;
+
+        RowSelector(int columns) {
+            this.acc = new double[columns];
+            this.pivotCols = new int[columns][];
+            this.pivotVals = new double[columns][];
+        }
+
+        /** cols[0..len), vals[0..len): the row (not modified); keeps it when independent. */
+        boolean addIfIndependent(int[] cols, double[] vals, int len) {
+            int max = -1;
+            double scale = 0;
+            for (int t = 0; t < len; t++) {
+                acc[cols[t]] += vals[t];
+                max = Math.max(max, cols[t]);
+                scale = Math.max(scale, Math.abs(vals[t]));
+            }
+            double tol = DEFAULT_DEPENDENT_ROW_TOLERANCE * scale;
+            for (int c = max; c >= 0; c--) {
+                double v = acc[c];
+                if (Math.abs(v) <= tol) {
+                    acc[c] = 0;
+                    continue;
+                }
+                int[] pc = pivotCols[c];
+                if (pc == null) {
+                    int nnz = 0;
+                    for (int j = c; j >= 0; j--) {
+                        if (Math.abs(acc[j]) > tol) {
+                            nnz++;
+                        }
+                    }
+                    int[] rc = new int[nnz];
+                    double[] rv = new double[nnz];
+                    int i = 0;
+                    for (int j = c; j >= 0; j--) {
+                        if (Math.abs(acc[j]) > tol) {
+                            rc[i] = j;
+                            rv[i++] = acc[j] / v;
+                        }
+                        acc[j] = 0;
+                    }
+                    pivotCols[c] = rc;
+                    pivotVals[c] = rv;
+                    return true;
+                }
+                double[] pv = pivotVals[c];
+                for (int i = 0; i < pc.length; i++) {
+                    acc[pc[i]] -= v * pv[i];
+                }
+                acc[c] = 0;
+            }
+            return false;
+        }
     }
 
     /**
@@ -275,12 +381,13 @@ public final class MomentRelaxation {
         int n = basis.numVariables();
         int s = basis.sizeOfDegree(t - Pop.ceilHalf(g.degree()));
         int[] e = basis.exponents();
+        int[] ge = flatExponents(g);
         double[][] m = new double[s][s];
         for (int i = 0; i < s; i++) {
             for (int j = i; j < s; j++) {
                 double v = 0;
                 for (int term = 0; term < g.numTerms(); term++) {
-                    long r = Monomials.rankOfSum(e, i * n, e, j * n, exponents(g, term, n), 0, n);
+                    long r = Monomials.rankOfSum(e, i * n, e, j * n, ge, term * n, n);
                     v += g.coefficient(term) * w[(int) r];
                 }
                 m[i][j] = v;
@@ -290,7 +397,15 @@ public final class MomentRelaxation {
         return m;
     }
 
-    private static int[] exponents(Polynomial g, int t, int n) {
-        return g.exponentVector(t);
+    /** @return the exponent vectors of g's terms, term t at offset t * n (a new array) */
+    static int[] flatExponents(Polynomial g) {
+        int n = g.numVariables();
+        int[] ge = new int[g.numTerms() * n];
+        for (int t = 0; t < g.numTerms(); t++) {
+            for (int v = 0; v < n; v++) {
+                ge[t * n + v] = g.exponent(t, v);
+            }
+        }
+        return ge;
     }
 }

@@ -110,24 +110,28 @@ public final class MomentSosSolver {
             return new PopResult(PopStatus.FAILED, Double.NaN, -1, List.of(), List.of(), Double.NaN, Double.NaN, false,
                     List.copyOf(records), "no bound: " + why);
         }
+        // an inaccurate solve's moment objective may overshoot the optimum; min(moment, SOS) is the safe bound
         double bound = Double.NEGATIVE_INFINITY;
-        for (OrderRecord r : records) {
-            if (r.sdpStatus().hasSolution()) {
-                bound = Math.max(bound, r.bound());
-            }
-        }
         double best = Double.NaN;
         boolean active = false;
-        for (CandidatePoint c : last.candidates()) {
-            if (c.feasible() && !(c.objective() >= best)) {
-                best = c.objective();
-                active = c.activeBounding();
+        List<CandidatePoint> candidates = new ArrayList<>();
+        for (OrderRecord r : records) {
+            if (!r.sdpStatus().hasSolution()) {
+                continue;
+            }
+            bound = Math.max(bound, r.sdpStatus().isOptimal() ? r.bound() : Math.min(r.bound(), r.dualBound()));
+            for (CandidatePoint c : r.candidates()) {
+                candidates.add(c);
+                if (c.feasible() && !(c.objective() >= best)) {
+                    best = c.objective();
+                    active = c.activeBounding();
+                }
             }
         }
         double gap = Double.isNaN(best) ? Double.NaN : best - bound;
         String msg = "not certified up to order " + fin.order() + "; lower bound " + bound
                 + (Double.isNaN(best) ? ", no feasible candidate" : ", best feasible candidate " + best + " (gap " + gap + ")");
-        return new PopResult(PopStatus.BOUND_ONLY, bound, last.order(), List.of(), last.candidates(), best, gap, active,
+        return new PopResult(PopStatus.BOUND_ONLY, bound, last.order(), List.of(), List.copyOf(candidates), best, gap, active,
                 List.copyOf(records), msg);
     }
 

@@ -55,7 +55,15 @@ public interface RankStrategy {
     }
 
     /**
-     * The largest-gap rule: with eigenvalues clipped below at 1e-15 lambda_max, rank = the
+     * Eigenvalues below this fraction of lambda_max are noise for {@link #largestGap(double)}:
+     * an SDP solved to ~1e-8 leaves eigenvalues of that size on a null space, and ratios
+     * among them say nothing about the rank.
+     */
+    double DEFAULT_GAP_NOISE_FLOOR = 1e-10;
+
+    /**
+     * The largest-gap rule: with eigenvalues clipped below at
+     * {@link #DEFAULT_GAP_NOISE_FLOOR} lambda_max, rank = the
      * index r maximizing lambda_{r-1} / lambda_r (over r = 1..s-1) when that ratio is at least
      * minRatio; otherwise the matrix is of full rank s.
      */
@@ -69,7 +77,7 @@ public interface RankStrategy {
                 if (ev.length == 0 || !(ev[0] > 0)) {
                     return 0;
                 }
-                double floor = 1e-15 * ev[0];
+                double floor = DEFAULT_GAP_NOISE_FLOOR * ev[0];
                 double best = 0;
                 int bestR = ev.length;
                 for (int r = 1; r < ev.length; r++) {

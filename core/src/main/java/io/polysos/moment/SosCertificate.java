@@ -62,8 +62,8 @@ public record SosCertificate(double gamma, double[][] gram0, List<double[][]> gr
             double[] lam = solution.dualBlock(rel.equalityBlock());
             for (int l = 0; l < pop.equalities().size(); l++) {
                 PolynomialBuilder p = new PolynomialBuilder(n, 2 * k);
-                for (int a = 0; a < rel.equalityRowCount(l); a++) {
-                    p.addRank(a, lam[rel.equalityRowStart(l) + a]);
+                for (int row = rel.equalityRowStart(l); row < rel.equalityRowStart(l) + rel.equalityRowCount(l); row++) {
+                    p.addRank(rel.equalityRowMonomial(row), lam[row]);
                 }
                 Polynomial pl = p.build();
                 mults.add(pl);
@@ -87,6 +87,7 @@ public record SosCertificate(double gamma, double[][] gram0, List<double[][]> gr
         int n = basis.numVariables();
         int s = y.length;
         int[] e = basis.exponents();
+        int[] ge = g == null ? null : MomentRelaxation.flatExponents(g);
         for (int i = 0; i < s; i++) {
             for (int j = 0; j < s; j++) {
                 double v = y[i][j];
@@ -97,7 +98,7 @@ public record SosCertificate(double gamma, double[][] gram0, List<double[][]> gr
                     acc.addRank(Monomials.rankOfSum(e, i * n, e, j * n, n), -v);
                 } else {
                     for (int t = 0; t < g.numTerms(); t++) {
-                        long r = Monomials.rankOfSum(e, i * n, e, j * n, g.exponentVector(t), 0, n);
+                        long r = Monomials.rankOfSum(e, i * n, e, j * n, ge, t * n, n);
                         acc.addRank(r, -v * g.coefficient(t));
                     }
                 }

@@ -2,6 +2,7 @@ package io.polysos.moment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.polysos.poly.MonomialBasis;
 import io.polysos.poly.Monomials;
@@ -102,6 +103,37 @@ class MomentRelaxationTest {
             int ay = b.exponent(a, 1);
             assertThat(z[a]).isEqualTo(w[r(ax + 2, ay)] + w[r(ax, ay + 2)] - w[r(ax, ay)]);
         }
+    }
+
+    @Test
+    void dropsTheEqualityRowsThatDependOnEarlierOnes() {
+        Pop pop = Pop.builder(3).minimize(Polynomial.variable(3, 0))
+                .subjectToZero(PolynomialParser.parse("x1^2 + x2^2 - 1", List.of("x1", "x2", "x3")))
+                .subjectToZero(PolynomialParser.parse("x2^2 + x3^2 - 1", List.of("x1", "x2", "x3"))).build();
+        MomentRelaxation rel = MomentRelaxation.build(pop, 2);
+        // rows h_l z^a for |a| <= 2: 10 each; h_2 h_1 = h_1 h_2 makes one row of h_2 redundant
+        assertThat(rel.equalityRowCount(0)).isEqualTo(10);
+        assertThat(rel.equalityRowCount(1)).isEqualTo(9);
+        assertThat(rel.equalityRowStart(1)).isEqualTo(10);
+        assertThat(rel.sdpProblem().block(rel.equalityBlock()).size()).isEqualTo(19);
+        // the kept rows are the shifts h_l z^a named by equalityRowMonomial
+        double[] w = randomMoments(rel, 4);
+        double[] z = slack(rel, w)[rel.equalityBlock()];
+        MonomialBasis b = rel.basis();
+        for (int row = 0; row < 19; row++) {
+            int l = row < 10 ? 0 : 1;
+            Polynomial h = pop.equalities().get(l);
+            int a = rel.equalityRowMonomial(row);
+            double expected = 0;
+            for (int t = 0; t < h.numTerms(); t++) {
+                expected += h.coefficient(t) * w[b.rankOfSum(a, (int) h.rank(t))];
+            }
+            assertThat(z[row]).as("row %d", row).isCloseTo(expected, within(1e-12));
+        }
+        // one equality: every row is kept
+        Pop one = Pop.builder(3).minimize(Polynomial.variable(3, 0))
+                .subjectToZero(PolynomialParser.parse("x1^2 + x2^2 - 1", List.of("x1", "x2", "x3"))).build();
+        assertThat(MomentRelaxation.build(one, 3).equalityRowCount(0)).isEqualTo(35);
     }
 
     @Test

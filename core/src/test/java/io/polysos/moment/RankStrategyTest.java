@@ -27,4 +27,30 @@ class RankStrategyTest {
         assertThat(d.gapRank()).isEqualTo(1);
         assertThat(d.spectrum()[0]).isCloseTo(2.0, org.assertj.core.api.Assertions.within(1e-12));
     }
+
+    @Test
+    void separatesANearDegenerateSpectrumAtTheSdpAccuracy() {
+        // three true eigenvalues (smallest 1e-3 of the largest) above a 1e-8 noise floor
+        double[] ev = {3.2, 1.4, 3.1e-3, 4e-8, 2e-8, -1e-9};
+        assertThat(RankStrategy.defaultStrategy().rank(ev)).isEqualTo(3);
+        assertThat(RankStrategy.largestGap(RankStrategy.DEFAULT_MIN_GAP_RATIO).rank(ev)).isEqualTo(3);
+        // an eigenvalue just below the relative cut is not counted, however far from the noise
+        double[] below = {1, 0.5, 0.9e-4, 1e-9};
+        assertThat(RankStrategy.defaultStrategy().rank(below)).isEqualTo(2);
+        assertThat(RankStrategy.largestGap(RankStrategy.DEFAULT_MIN_GAP_RATIO).rank(below)).isEqualTo(3);
+    }
+
+    @Test
+    void aNonPositiveSpectrumHasRankZero() {
+        assertThat(RankStrategy.defaultStrategy().rank(new double[] {0, -1e-12})).isZero();
+        assertThat(RankStrategy.largestGap(10).rank(new double[] {})).isZero();
+    }
+
+    @Test
+    void rejectsToleranceOutsideTheUnitIntervalAndRatiosNotAboveOne() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankStrategy.relative(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankStrategy.largestGap(1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("> 1");
+    }
 }

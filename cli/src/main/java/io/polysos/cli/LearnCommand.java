@@ -1,0 +1,135 @@
+package io.polysos.cli;
+
+import io.polysos.nn.LearnOptions;
+import io.polysos.nn.LearnResult;
+import io.polysos.nn.Loss;
+import io.polysos.nn.Metrics;
+import io.polysos.nn.NetworkInstance;
+import io.polysos.nn.NetworkInstanceFormat;
+import io.polysos.nn.PolynomialLearner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code polysos learn INSTANCE.json}: learns activation coefficients to a certified optimum. */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+        description = "Learn the polynomial activation coefficients of a network instance "
+                + "(polysos-network-instance/1) by the Moment-SOS hierarchy.")
+public final class LearnCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INSTANCE", description = "The instance, polysos-network-instance/1 JSON.")
+    Path file;
+
+    @Mixin
+    SolverOptions solverOptions;
+
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "paper",
+            description = "paper (default), lsq or max.")
+    String loss;
+
+    @Option(names = "--order", paramLabel = "K", description = "A fixed relaxation order (the paper uses 3).")
+    int order;
+
+    @Option(names = "--max-order", paramLabel = "K", description = "Run the hierarchy up to order K (default "
+            + LearnOptions.DEFAULT_MAX_ORDER + ").")
+    int maxOrder;
+
+    @Option(names = "--ball", paramLabel = "R", defaultValue = "10",
+            description = "Radius of the redundant ball R^2 - |z|^2 >= 0 (default ${DEFAULT-VALUE}; 0 for none).")
+    double ball;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        NetworkInstance inst = NetworkInstanceFormat.read(file);
+        if (order > 0 && maxOrder > 0) {
+            throw new IllegalArgumentException("give either --order or --max-order, not both");
+        }
+        LearnOptions.Builder b = LearnOptions.builder().loss(Loss.parse(loss)).ballRadius(ball)
+                .solver(solverOptions.solver()).sdpOptions(solverOptions.sdpOptions());
+        if (order > 0) {
+            b.order(order);
+        } else if (maxOrder > 0) {
+            b.maxOrder(maxOrder);
+        }
+        if (!json) {
+            b.progress(System.out::println);
+        }
+        LearnResult r = PolynomialLearner.learn(inst, b.build());
+        double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
+        if (json) {
+            System.out.println(Json.write(toMap(r, truth)));
+        } else {
+            print(r, truth);
+        }
+        return r.status() == LearnResult.Status.CERTIFIED ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
+    }
+
+    static Map<String, Object> toMap(LearnResult r, double[] truth) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status().name());
+        m.put("names", r.names());
+        m.put("coefficients", r.coefficients());
+        m.put("theta", r.theta());
+        m.put("lowerBound", r.lowerBound());
+        m.put("upperBound", r.upperBound());
+        m.put("gap", r.gap());
+        m.put("order", r.order());
+        m.put("flat", r.flat());
+        m.put("ballActive", r.ballActive());
+        if (truth != null && r.coefficients() != null) {
+            m.put("absErr", Metrics.absErr(truth, r.coefficients()));
+        }
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("coefficients", r.refined());
+        ref.put("loss", r.refinedLoss());
+        m.put("refined", ref);
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (LearnResult.OrderRecord o : r.orders()) {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("order", o.order());
+            om.put("momentMatrixSize", o.momentMatrixSize());
+            om.put("moments", o.moments());
+            om.put("sdpStatus", o.sdpStatus());
+            om.put("lowerBound", o.lowerBound());
+            om.put("ranks", o.ranks());
+            om.put("flat", o.flat());
+            om.put("buildSeconds", o.buildSeconds());
+            om.put("solveSeconds", o.solveSeconds());
+            om.put("iterations", o.iterations());
+            orders.add(om);
+        }
+        m.put("orders", orders);
+        m.put("timings", r.timings());
+        m.put("solver", r.solver());
+        return m;
+    }
+
+    private static void print(LearnResult r, double[] truth) {
+        System.out.println("status: " + r.status() + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
+        if (r.coefficients() != null) {
+            System.out.printf("%-8s %16s%s%n", "coef", r.status() == LearnResult.Status.CERTIFIED ? "certified" : "estimate",
+                    truth == null ? "" : String.format(" %16s", "truth"));
+            for (int k = 0; k < r.coefficients().length; k++) {
+                System.out.printf("%-8s %16.10f%s%n", r.names().get(k), r.coefficients()[k],
+                        truth == null ? "" : String.format(" %16.10f", truth[k]));
+            }
+            if (truth != null) {
+                System.out.printf("absErr: %.3e%n", Metrics.absErr(truth, r.coefficients()));
+            }
+        }
+        System.out.printf("lower bound: %.10g  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
+                r.upperBound(), r.gap(), r.order());
+        System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().get("total"), r.timings().get("solve"),
+                r.solver());
+    }
+}

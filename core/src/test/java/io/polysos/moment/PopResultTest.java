@@ -1,0 +1,78 @@
+package io.polysos.moment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.polysos.pop.Pop;
+import io.polysos.pop.PopFile;
+import org.junit.jupiter.api.Test;
+
+class PopResultTest {
+
+    @Test
+    void boundOnlyReportsTheLowerBoundTheCandidatesAndTheGap() {
+        PopFile pf = TestProblems.read("gloptipoly-manual.json");
+        Pop pop = pf.problem();
+        PopResult r = new MomentSosSolver(TestProblems.solver(), HierarchyOptions.builder().maxOrder(3).build())
+                .solve(pop);
+        assertThat(r.status()).isEqualTo(PopStatus.BOUND_ONLY);
+        assertThat(r.isCertified()).isFalse();
+        assertThat(r.minimizers()).isEmpty();
+        assertThat(r.order()).isEqualTo(3);
+        // the best bound is the order-3 bound, below the optimum
+        assertThat(r.bound()).isCloseTo(pf.knownBoundsByOrder().get(3), within(2e-4));
+        assertThat(r.bound()).isLessThan(pf.knownOptimum().orElseThrow());
+        assertThat(r.candidates()).isNotEmpty();
+        double best = Double.NaN;
+        for (CandidatePoint c : r.candidates()) {
+            assertThat(c.objective()).isEqualTo(pop.objective().evaluate(c.point()));
+            if (c.feasible() && !(c.objective() >= best)) {
+                best = c.objective();
+            }
+        }
+        assertThat(Double.compare(r.bestFeasibleObjective(), best)).as("best feasible objective").isZero();
+        if (Double.isNaN(best)) {
+            assertThat(r.gap()).isNaN();
+            assertThat(r.message()).contains("no feasible candidate");
+        } else {
+            assertThat(r.gap()).isEqualTo(best - r.bound()).isGreaterThan(0);
+            assertThat(r.message()).contains("gap");
+        }
+        assertThat(r.message()).contains("not certified up to order 3");
+        assertThat(r.orders()).hasSize(3);
+    }
+
+    @Test
+    void certifiedReportsTheOptimumTheMinimizersAndAZeroGap() {
+        PopFile pf = TestProblems.read("six-hump-camel.json");
+        PopResult r = new MomentSosSolver(TestProblems.solver()).solve(pf.problem());
+        assertThat(r.isCertified()).isTrue();
+        assertThat(r.gap()).isZero();
+        assertThat(r.boundingActive()).isFalse();
+        assertThat(r.minimizers()).hasSize(2);
+        assertThat(r.bestFeasibleObjective()).isCloseTo(r.bound(), within(1e-5));
+        assertThat(r.orders().get(r.orders().size() - 1).order()).isEqualTo(r.order());
+        assertThat(r.message()).contains("certified at order " + r.order()).contains("2 minimizers");
+    }
+
+    @Test
+    void anInfeasibleProblemIsReportedAsFailedWithTheReason() {
+        Pop pop = TestProblems.pop("x,y", "x + y", "x^2 + y^2 <= 1", "x >= 2");
+        PopResult r = new MomentSosSolver(TestProblems.solver()).solve(pop);
+        assertThat(r.status()).isEqualTo(PopStatus.FAILED);
+        assertThat(r.bound()).isNaN();
+        assertThat(r.minimizers()).isEmpty();
+        assertThat(r.message()).contains("infeasible");
+        assertThat(r.orders()).isNotEmpty();
+    }
+
+    @Test
+    void aProblemTooLargeForTheCapIsFailedWithoutAnySolve() {
+        Pop pop = TestProblems.pop("x,y", "x^2 + y^2");
+        PopResult r = new MomentSosSolver(TestProblems.solver(), HierarchyOptions.builder().maxMomentMatrixSize(2)
+                .build()).solve(pop);
+        assertThat(r.status()).isEqualTo(PopStatus.FAILED);
+        assertThat(r.orders()).isEmpty();
+        assertThat(r.message()).contains("maxMomentMatrixSize 2");
+    }
+}
