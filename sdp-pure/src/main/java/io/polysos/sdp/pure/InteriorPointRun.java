@@ -411,8 +411,15 @@ final class InteriorPointRun {
         return factorCones();
     }
 
-    /** Assembles the Schur complement at the kept iterate; returns M. For benchmarks only. */
+    /**
+     * Assembles the Schur complement at the kept iterate (X restored first; Z^{-1} and
+     * x_L / z_L are those of the kept iterate, which every benchmark iteration recomputes
+     * before stepping); returns M. For benchmarks only.
+     */
     DMatrixRMaj benchmarkAssemble() {
+        for (int b = 0; b < nP; b++) {
+            x[b].setTo(savedX[b]);
+        }
         assembler.assemble(zinv, x, ratio, schur);
         return schur;
     }

@@ -44,7 +44,10 @@ public final class PureSdpSolver implements SdpSolver {
     public static final double DEFAULT_INACCURATE_FACTOR = 1e4;
     /** Upper bound on the tolerances accepted for INACCURATE_OPTIMAL. */
     public static final double DEFAULT_INACCURATE_TOLERANCE = 1e-4;
-    /** Problems with fewer variables than this assemble the Schur complement in one thread. */
+    /**
+     * Problems with fewer variables than this assemble and factor the Schur complement in one
+     * thread.
+     */
     public static final int DEFAULT_PARALLEL_MIN_VARIABLES = 48;
 
     @Override
