@@ -113,7 +113,11 @@ final class DenseCholesky {
             int oi = i * n;
             for (int j = k0; j < k1; j++) {
                 int oj = j * n;
-                a[oi + j] = (a[oi + j] - dot(a, oi + k0, a, oj + k0, j - k0)) / a[oj + j];
+                double s = a[oi + j];
+                for (int p = k0; p < j; p++) {
+                    s -= a[oi + p] * a[oj + p];
+                }
+                a[oi + j] = s / a[oj + j];
             }
         }
     }
@@ -238,25 +242,6 @@ final class DenseCholesky {
         }
     }
 
-    /** sum_{k &lt; len} x[xo + k] y[yo + k], with four partial sums to break the dependency chain. */
-    private static double dot(double[] x, int xo, double[] y, int yo, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 4 <= len; k += 4) {
-            s0 += x[xo + k] * y[yo + k];
-            s1 += x[xo + k + 1] * y[yo + k + 1];
-            s2 += x[xo + k + 2] * y[yo + k + 2];
-            s3 += x[xo + k + 3] * y[yo + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += x[xo + k] * y[yo + k];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
     /** A task over a range of rows. */
     @FunctionalInterface
     private interface RowTask {
@@ -299,7 +284,11 @@ final class DenseCholesky {
         // L u = b, by rows
         for (int i = 0; i < n; i++) {
             int oi = i * n;
-            b[i] = (b[i] - dot(l, oi, b, 0, i)) / l[oi + i];
+            double s = b[i];
+            for (int j = 0; j < i; j++) {
+                s -= l[oi + j] * b[j];
+            }
+            b[i] = s / l[oi + i];
         }
         // L^T x = u: once x_i is known, remove its contribution (row i of L) from earlier rows
         for (int i = n - 1; i >= 0; i--) {
