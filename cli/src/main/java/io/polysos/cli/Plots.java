@@ -63,7 +63,7 @@ public final class Plots {
             }
             entries.addSeries(s);
         }
-        JFreeChart left = ChartFactory.createScatterPlot("Test residuals eps_i = y'_i - y~_i, each output (" + config + ")",
+        JFreeChart left = ChartFactory.createScatterPlot("Test residuals eps_i = y'_i - y~_i, each output, (N, m0..m3) = " + config,
                 "sample index i", "residual entry eps_i,j", entries, PlotOrientation.VERTICAL, m <= 20, false, false);
         style(left, false);
         if (left.getLegend() != null) {
@@ -79,7 +79,7 @@ public final class Plots {
             ns.add(i + 1, Math.sqrt(s));
         }
         norms.addSeries(ns);
-        JFreeChart right = ChartFactory.createXYLineChart("Norm of the test residuals ||eps_i||_2 (" + config + ")",
+        JFreeChart right = ChartFactory.createXYLineChart("Norm of the test residuals ||eps_i||_2, (N, m0..m3) = " + config,
                 "sample index i", "||eps_i||_2", norms, PlotOrientation.VERTICAL, false, false, false);
         style(right, true);
         Path a = dir.resolve(ENTRIES_FILE);
