@@ -113,12 +113,12 @@ final class InteriorPointRun {
     private double[] refineDxf;
     private DMatrixRMaj schur;
     private DMatrixRMaj schurWork;
-    private LinearSolverDense<DMatrixRMaj> schurSolver;
+    private DenseCholesky schurChol;
+    private double[] colWork;
     private DMatrixRMaj bDense;
     private DMatrixRMaj mInvB;
     private DMatrixRMaj kMat;
     private LinearSolverDense<DMatrixRMaj> kSolver;
-    private DMatrixRMaj vecM;
     private DMatrixRMaj vecM2;
     private DMatrixRMaj vecZ;
     private DMatrixRMaj vecZ2;
@@ -222,8 +222,6 @@ final class InteriorPointRun {
         refineDxf = new double[nZ];
         schur = new DMatrixRMaj(m, m);
         schurWork = new DMatrixRMaj(m, m);
-        schurSolver = LinearSolverFactory_DDRM.chol(Math.max(m, 1));
-        vecM = new DMatrixRMaj(m, 1);
         vecM2 = new DMatrixRMaj(m, 1);
         if (nZ > 0) {
             bDense = new DMatrixRMaj(m, nZ);
@@ -247,9 +245,12 @@ final class InteriorPointRun {
                 return t;
             });
             assembler = new SchurAssembler(d, pool, threads);
+            schurChol = new DenseCholesky(m, pool, threads);
         } else {
             assembler = new SchurAssembler(d, null, 1);
+            schurChol = new DenseCholesky(m, null, 1);
         }
+        colWork = new double[m];
         normC = d.constantNorm();
     }
 
@@ -582,7 +583,15 @@ final class InteriorPointRun {
             return "Schur complement is singular";
         }
         if (nZ > 0) {
-            schurSolver.solve(bDense, mInvB);
+            for (int j = 0; j < nZ; j++) {
+                for (int i = 0; i < m; i++) {
+                    colWork[i] = bDense.data[i * nZ + j];
+                }
+                schurChol.solve(colWork);
+                for (int i = 0; i < m; i++) {
+                    mInvB.data[i * nZ + j] = colWork[i];
+                }
+            }
             CommonOps_DDRM.multTransA(bDense, mInvB, kMat);
             double kMax = 0;
             for (int j = 0; j < nZ; j++) {
@@ -636,7 +645,7 @@ final class InteriorPointRun {
                 schurWork.data[i * m + i] = 1.0;
             }
         }
-        return schurSolver.setA(schurWork);
+        return schurChol.factor(schurWork.data, m);
     }
 
     /** Solves the saddle system for dy and dx_f given the first block row r (modified). */
@@ -652,8 +661,8 @@ final class InteriorPointRun {
                 }
             }
         }
-        System.arraycopy(r, 0, vecM.data, 0, m);
-        schurSolver.solve(vecM, vecM2);
+        System.arraycopy(r, 0, vecM2.data, 0, m);
+        schurChol.solve(vecM2.data);
         if (nZ == 0) {
             System.arraycopy(vecM2.data, 0, dyOut, 0, m);
             return;
@@ -733,13 +742,44 @@ final class InteriorPointRun {
         }
         solveSaddle(rhs, rz, dyOut, dxfOut);
         recoverBlocks(dyOut);
-        for (int pass = 0; pass < REFINEMENT_PASSES && m > 0; pass++) {
-            refine(dyOut, dxfOut);
+        if (m == 0) {
+            return;
+        }
+        double primalTarget = REFINEMENT_TOLERANCE_FACTOR * feasTol * (1 + d.cInf);
+        double zeroTarget = REFINEMENT_TOLERANCE_FACTOR * feasTol * (1 + d.f0Max);
+        double err = primalEquationError(dxfOut, refineRhs);
+        double errZ = zeroEquationError(dyOut);
+        for (int pass = 0; pass < REFINEMENT_PASSES && (err > primalTarget || errZ > zeroTarget); pass++) {
+            double after = refine(dyOut, dxfOut, err);
+            if (after >= err) {
+                break;
+            }
+            err = after;
+            errZ = zeroEquationError(dyOut);
         }
     }
 
     /** Passes of iterative refinement of the primal equations A(dX) + B dx_f = rp per direction. */
     private static final int REFINEMENT_PASSES = 3;
+    /**
+     * Refinement runs only while the error of the primal (or ZERO-block) equations of the
+     * direction exceeds this fraction of the feasibility tolerance, in the scaling of the
+     * infeasibility measures; a direction already that accurate skips it.
+     */
+    private static final double REFINEMENT_TOLERANCE_FACTOR = 1e-2;
+
+    /** ||rz - B^T dy||_2, the error of the ZERO-block equations of a direction. */
+    private double zeroEquationError(double[] dyIn) {
+        double s2 = 0;
+        for (int j = 0; j < nZ; j++) {
+            double s = rz[j];
+            for (int f = d.zeroPtr[j]; f < d.zeroPtr[j + 1]; f++) {
+                s -= d.zeroVal[f] * dyIn[d.zeroVar[f]];
+            }
+            s2 += s * s;
+        }
+        return Math.sqrt(s2);
+    }
 
     /** dZ = A^T dy + Fd, dX = G - sym(Z^{-1} dZ X) and their NONNEG counterparts. */
     private void recoverBlocks(double[] dyIn) {
@@ -767,9 +807,10 @@ final class InteriorPointRun {
      * One pass of iterative refinement: with e = rp - A(dX) - B dx_f and
      * e_z = rz - B^T dy, solves the saddle system for (ddy, -ddx_f) with right-hand side
      * (-e, e_z) and updates the direction, which corrects the error of the factorization.
+     * Expects refineRhs to hold e (as left by {@link #primalEquationError}) with norm
+     * {@code before}; returns the new norm, or {@code before} when the correction was undone.
      */
-    private void refine(double[] dyIo, double[] dxfIo) {
-        double before = primalEquationError(dxfIo, refineRhs);
+    private double refine(double[] dyIo, double[] dxfIo, double before) {
         for (int j = 0; j < nZ; j++) {
             double s = rz[j];
             for (int f = d.zeroPtr[j]; f < d.zeroPtr[j + 1]; f++) {
@@ -807,7 +848,9 @@ final class InteriorPointRun {
             }
             System.arraycopy(dxLKeep, 0, dxL, 0, nL);
             System.arraycopy(dzLKeep, 0, dzL, 0, nL);
+            return before;
         }
+        return after;
     }
 
     /** e = A(dX) + A_L^T dx_L + B dx_f - rp (overwritten); returns ||e||_2. */
