@@ -110,7 +110,7 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     /** @return the JSON object of {@code polysos learn --json} (truth may be null) */
-    static Map<String, Object> toMap(LearnResult r, double[] truth) {
+    public static Map<String, Object> toMap(LearnResult r, double[] truth) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", r.status().name());
         m.put("message", r.message());
