@@ -5,6 +5,7 @@ import io.polysos.cli.batch.JobContext;
 import io.polysos.cli.batch.JobFile;
 import io.polysos.cli.batch.JobHandler;
 import io.polysos.cli.batch.JobSpec;
+import io.polysos.cli.batch.LearnJobHandler;
 import io.polysos.cli.batch.PopJobHandler;
 import io.polysos.cli.batch.Progress;
 import io.polysos.cli.batch.ResultStore;
@@ -72,6 +73,7 @@ public final class BatchCommand implements Callable<Integer> {
         Map<String, JobHandler> h = new LinkedHashMap<>();
         h.put("sdp", new SdpJobHandler());
         h.put("pop", new PopJobHandler());
+        h.put("learn", new LearnJobHandler());
         return h;
     }
 

@@ -1,5 +1,9 @@
 package io.polysos.cli;
 
+import io.polysos.moment.OrderRecord;
+import io.polysos.moment.PopStatus;
+import io.polysos.moment.RankDecision;
+import io.polysos.nn.GradientBaseline;
 import io.polysos.nn.LearnOptions;
 import io.polysos.nn.LearnResult;
 import io.polysos.nn.Loss;
@@ -48,6 +52,17 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
+    @Option(names = "--baseline", paramLabel = "gd",
+            description = "Also run the local baseline: gd = L-BFGS on a smooth form of the loss from random starts.")
+    String baseline;
+
+    @Option(names = "--baseline-runs", paramLabel = "R", defaultValue = "" + GradientBaseline.DEFAULT_RUNS,
+            description = "Random starts of the baseline (default ${DEFAULT-VALUE}).")
+    int baselineRuns;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the baseline's starts.")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
         NetworkInstance inst = NetworkInstanceFormat.read(file);
@@ -64,21 +79,45 @@ public final class LearnCommand implements Callable<Integer> {
         if (!json) {
             b.progress(System.out::println);
         }
-        LearnResult r = PolynomialLearner.learn(inst, b.build());
+        if (baseline != null && !baseline.equals("gd")) {
+            throw new IllegalArgumentException("--baseline must be gd, got " + baseline);
+        }
+        if (baselineRuns < 1) {
+            throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
+        }
+        LearnOptions opts = b.build();
+        LearnResult r = PolynomialLearner.learn(inst, opts);
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
+        Map<String, Object> gd = null;
+        if (baseline != null && r.status() != PopStatus.FAILED) {
+            gd = baselineMap(r, GradientBaseline.run(inst.network(), inst.train(), opts.loss(), baselineRuns, seed,
+                    baselineTarget(r)));
+        }
         if (json) {
-            System.out.println(Json.write(toMap(r, truth)));
+            Map<String, Object> m = toMap(r, truth);
+            if (gd != null) {
+                m.put("baseline", gd);
+            }
+            System.out.println(Json.write(m));
         } else {
             print(r, truth);
+            if (gd != null) {
+                System.out.printf("baseline gd: %d of %d random starts reached the %s loss %.6g%n", gd.get("reached"),
+                        baselineRuns, gd.get("target"), baselineTarget(r));
+            }
         }
-        return r.status() == LearnResult.Status.CERTIFIED ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
+        return r.status() == PopStatus.CERTIFIED ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
     }
 
-    static Map<String, Object> toMap(LearnResult r, double[] truth) {
+    /** @return the JSON object of {@code polysos learn --json} (truth may be null) */
+    public static Map<String, Object> toMap(LearnResult r, double[] truth) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", r.status().name());
+        m.put("message", r.message());
         m.put("names", r.names());
         m.put("coefficients", r.coefficients());
+        m.put("minimizers", r.minimizers());
+        m.put("momentEstimate", r.momentEstimate());
         m.put("theta", r.theta());
         m.put("lowerBound", r.lowerBound());
         m.put("upperBound", r.upperBound());
@@ -93,31 +132,67 @@ public final class LearnCommand implements Callable<Integer> {
         ref.put("coefficients", r.refined());
         ref.put("loss", r.refinedLoss());
         m.put("refined", ref);
-        List<Map<String, Object>> orders = new ArrayList<>();
-        for (LearnResult.OrderRecord o : r.orders()) {
-            Map<String, Object> om = new LinkedHashMap<>();
-            om.put("order", o.order());
-            om.put("momentMatrixSize", o.momentMatrixSize());
-            om.put("moments", o.moments());
-            om.put("sdpStatus", o.sdpStatus());
-            om.put("lowerBound", o.lowerBound());
-            om.put("ranks", o.ranks());
-            om.put("flat", o.flat());
-            om.put("buildSeconds", o.buildSeconds());
-            om.put("solveSeconds", o.solveSeconds());
-            om.put("iterations", o.iterations());
-            orders.add(om);
-        }
-        m.put("orders", orders);
+        m.put("orders", orders(r.orders()));
         m.put("timings", r.timings());
         m.put("solver", r.solver());
         return m;
     }
 
+    /** @return the loss the baseline should reach: the certified optimum, else the best upper bound */
+    static double baselineTarget(LearnResult r) {
+        return r.isCertified() ? r.lowerBound() : r.upperBound();
+    }
+
+    private static Map<String, Object> baselineMap(LearnResult r, List<GradientBaseline.Run> runs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "gd");
+        m.put("runs", runs.size());
+        m.put("target", r.isCertified() ? "certified" : "upperBound");
+        m.put("reached", (int) runs.stream().filter(GradientBaseline.Run::reachedOptimum).count());
+        m.put("fractionReached", GradientBaseline.successRate(runs));
+        m.put("losses", runs.stream().mapToDouble(GradientBaseline.Run::loss).toArray());
+        return m;
+    }
+
+    /** @return one JSON object per order: bounds, sizes, rank decisions with spectra, flatness, times */
+    static List<Map<String, Object>> orders(List<OrderRecord> records) {
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (OrderRecord o : records) {
+            Map<String, Object> om = new LinkedHashMap<>();
+            om.put("order", o.order());
+            om.put("sdpStatus", o.sdpStatus().name());
+            om.put("lowerBound", o.bound());
+            om.put("dualBound", o.dualBound());
+            om.put("momentMatrixSize", o.momentMatrixSize());
+            om.put("moments", o.numMoments());
+            List<Map<String, Object>> ranks = new ArrayList<>();
+            for (RankDecision d : o.ranks()) {
+                Map<String, Object> rd = new LinkedHashMap<>();
+                rd.put("t", d.order());
+                rd.put("rank", d.rank());
+                rd.put("relativeRank", d.relativeRank());
+                rd.put("gapRank", d.gapRank());
+                rd.put("spectrum", d.spectrum());
+                ranks.add(rd);
+            }
+            om.put("ranks", ranks);
+            om.put("flatOrder", o.flatOrder());
+            om.put("flatRank", o.flatRank());
+            om.put("certified", o.certified());
+            om.put("extraction", o.extraction());
+            om.put("buildSeconds", o.buildSeconds());
+            om.put("solveSeconds", o.solveSeconds());
+            om.put("extractSeconds", o.extractionSeconds());
+            om.put("message", o.message());
+            orders.add(om);
+        }
+        return orders;
+    }
+
     private static void print(LearnResult r, double[] truth) {
         System.out.println("status: " + r.status() + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
         if (r.coefficients() != null) {
-            System.out.printf("%-8s %16s%s%n", "coef", r.status() == LearnResult.Status.CERTIFIED ? "certified" : "estimate",
+            System.out.printf("%-8s %16s%s%n", "coef", r.status() == PopStatus.CERTIFIED ? "certified" : "estimate",
                     truth == null ? "" : String.format(" %16s", "truth"));
             for (int k = 0; k < r.coefficients().length; k++) {
                 System.out.printf("%-8s %16.10f%s%n", r.names().get(k), r.coefficients()[k],

@@ -13,7 +13,7 @@ public class SolverOptions {
     String solver;
 
     @Option(names = "--tolerance", paramLabel = "TOL",
-            description = "Relative gap and feasibility tolerance of the SDP solver (default: the backend's own).")
+            description = "Relative gap and feasibility tolerance of the SDP solver (default: the backend's own for sdp; 1e-8 for the hierarchy: pop, learn, reproduce).")
     Double tolerance;
 
     @Option(names = "--max-iterations", paramLabel = "N", description = "Iteration limit of the SDP solver.")

@@ -31,6 +31,11 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
     public static final int DEFAULT_EXTRA_ORDERS = 4;
     /** Default cap on the moment-matrix size. */
     public static final int DEFAULT_MAX_MOMENT_MATRIX_SIZE = 2000;
+    /**
+     * Relative gap and feasibility tolerance asked of the SDP backend when the caller's SDP
+     * options leave them unset: the moments must be accurate for rank decisions.
+     */
+    public static final double DEFAULT_SDP_TOLERANCE = 1e-8;
     /** Default feasibility tolerance of the check of extracted points. */
     public static final double DEFAULT_FEASIBILITY_TOLERANCE = 1e-5;
     /** Default relative objective tolerance of the check of extracted points. */

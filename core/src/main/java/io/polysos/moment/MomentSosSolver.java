@@ -2,6 +2,7 @@ package io.polysos.moment;
 
 import io.polysos.poly.Monomials;
 import io.polysos.pop.Pop;
+import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpSolvers;
@@ -140,7 +141,7 @@ public final class MomentSosSolver {
         long t0 = System.nanoTime();
         MomentRelaxation rel = MomentRelaxation.build(pop, k);
         long t1 = System.nanoTime();
-        SdpSolution sol = solver.solve(rel.sdpProblem(), options.sdpOptions());
+        SdpSolution sol = solver.solve(rel.sdpProblem(), sdpOptionsFor(options.sdpOptions()));
         long t2 = System.nanoTime();
         double build = (t1 - t0) * 1e-9;
         double solve = (t2 - t1) * 1e-9;
@@ -205,5 +206,24 @@ public final class MomentSosSolver {
         return new OrderRecord(k, sol.status(), bound, dualBound, rel.momentMatrixSize(), rel.numMoments(),
                 List.copyOf(ranks), flat, flatRank, extraction, List.copyOf(candidates), certified, residual, minGram,
                 build, solve, (t3 - t2) * 1e-9, sol.message());
+    }
+
+    /**
+     * The SDP options of each solve: the caller's, with {@link HierarchyOptions#DEFAULT_SDP_TOLERANCE}
+     * for any tolerance left unset, because rank decisions and extraction need accurate moments
+     * whatever the backend's own default (first-order backends stop far earlier by default).
+     */
+    static SdpOptions sdpOptionsFor(SdpOptions o) {
+        if (o.relativeGapTolerance().isPresent() && o.feasibilityTolerance().isPresent()) {
+            return o;
+        }
+        SdpOptions.Builder b = o.toBuilder();
+        if (o.relativeGapTolerance().isEmpty()) {
+            b.relativeGapTolerance(HierarchyOptions.DEFAULT_SDP_TOLERANCE);
+        }
+        if (o.feasibilityTolerance().isEmpty()) {
+            b.feasibilityTolerance(HierarchyOptions.DEFAULT_SDP_TOLERANCE);
+        }
+        return b.build();
     }
 }

@@ -1,5 +1,7 @@
 package io.polysos.nn;
 
+import io.polysos.moment.HierarchyOptions;
+import io.polysos.moment.RankStrategy;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpSolver;
 import java.util.Objects;
@@ -18,14 +20,26 @@ import java.util.function.Consumer;
  * @param solverName     a backend name, or null
  * @param sdpOptions     options of each SDP solve
  * @param refine         whether to refine the returned point locally on the true loss
- * @param rankTolerance  relative eigenvalue threshold of numerical ranks
+ * @param rankStrategy   decides the numerical ranks of the moment matrices (default
+ *                       {@link RankStrategy#defaultStrategy()}, relative 1e-4)
+ * @param tolerance      feasibility and objective tolerance of the check of extracted points,
+ *                       both in the hierarchy and against the numeric loss (default
+ *                       {@value #DEFAULT_TOLERANCE})
  * @param progress       receives one line per step (never null)
  */
 public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius, SdpSolver solver, String solverName,
-                           SdpOptions sdpOptions, boolean refine, double rankTolerance, Consumer<String> progress) {
+                           SdpOptions sdpOptions, boolean refine, RankStrategy rankStrategy, double tolerance,
+                           Consumer<String> progress) {
 
     /** Default ball radius: R = 10, the constraint 100 - |z|^2 &gt;= 0 of the reference values. */
     public static final double DEFAULT_BALL_RADIUS = 10.0;
+    /**
+     * Default tolerance of the check of extracted points: feasibility g(z) &gt;= -tol, objective
+     * |f(z) - bound| &lt;= tol max(1, |bound|), numeric loss L(c) - bound &lt;= tol max(1, |bound|).
+     * Tighter than {@link HierarchyOptions#DEFAULT_OBJECTIVE_TOLERANCE} because training losses
+     * are small (1e-3 on the noisy paper instances).
+     */
+    public static final double DEFAULT_TOLERANCE = 1e-6;
     /** Default last order of the hierarchy. */
     public static final int DEFAULT_MAX_ORDER = 3;
     /** The default options. */
@@ -44,8 +58,9 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         if (!(ballRadius >= 0) || Double.isInfinite(ballRadius)) {
             throw new IllegalArgumentException("ballRadius must be finite and >= 0 (0 = no ball), got " + ballRadius);
         }
-        if (!(rankTolerance > 0 && rankTolerance < 1)) {
-            throw new IllegalArgumentException("rankTolerance must be in (0, 1), got " + rankTolerance);
+        Objects.requireNonNull(rankStrategy, "rankStrategy");
+        if (!(tolerance > 0 && tolerance < 1)) {
+            throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
         }
     }
 
@@ -63,7 +78,8 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         b.solverName = solverName;
         b.sdpOptions = sdpOptions;
         b.refine = refine;
-        b.rankTolerance = rankTolerance;
+        b.rankStrategy = rankStrategy;
+        b.tolerance = tolerance;
         b.progress = progress;
         return b;
     }
@@ -78,7 +94,8 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         private String solverName;
         private SdpOptions sdpOptions = SdpOptions.DEFAULTS;
         private boolean refine = true;
-        private double rankTolerance = DenseMomentRelaxation.DEFAULT_RANK_TOLERANCE;
+        private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
+        private double tolerance = DEFAULT_TOLERANCE;
         private Consumer<String> progress = s -> { };
 
         public Builder loss(Loss l) {
@@ -124,8 +141,13 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
             return this;
         }
 
-        public Builder rankTolerance(double t) {
-            this.rankTolerance = t;
+        public Builder rankStrategy(RankStrategy s) {
+            this.rankStrategy = s;
+            return this;
+        }
+
+        public Builder tolerance(double t) {
+            this.tolerance = t;
             return this;
         }
 
@@ -136,7 +158,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
 
         public LearnOptions build() {
             return new LearnOptions(loss, order, maxOrder, ballRadius, solver, solverName, sdpOptions, refine,
-                    rankTolerance, progress);
+                    rankStrategy, tolerance, progress);
         }
     }
 }

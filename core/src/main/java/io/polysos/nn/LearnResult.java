@@ -1,56 +1,49 @@
 package io.polysos.nn;
 
+import io.polysos.moment.OrderRecord;
+import io.polysos.moment.PopStatus;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The outcome of {@link PolynomialLearner#learn}.
  *
- * @param status            CERTIFIED (flat truncation with rank 1 and the point checked against
- *                          the loss), BOUND_ONLY (a lower bound and a moment estimate, no
- *                          certificate) or FAILED (no usable relaxation solution)
- * @param coefficients      the certified minimizer, else the moment estimate (first-order moments,
- *                          the paper's estimator); null when FAILED
- * @param names             the learned coefficient names
- * @param theta             the epigraph variable's first-order moment (NaN for lsq or FAILED)
- * @param lowerBound        the relaxation's lower bound on the loss (NaN when FAILED)
- * @param upperBound        the smallest true loss found: at {@code coefficients} or at
- *                          {@code refined} (NaN when FAILED)
- * @param gap               upperBound - lowerBound
- * @param refined           the locally refined point (null when refinement is off or FAILED)
- * @param refinedLoss       the true loss at {@code refined} (NaN when none)
- * @param order             the order of the last relaxation solved
- * @param flat              whether flat truncation held at that order
- * @param ballActive        whether the ball bound is active (within 1e-6 relative) at the returned
- *                          point, so that a certificate holds only inside the ball
- * @param orders            one record per order solved
- * @param timings           seconds per phase: compile, build, solve, extract, refine, total
- * @param solver            the SDP backend's name and version
+ * @param status          {@link PopStatus#CERTIFIED} (flat truncation held and every extracted point
+ *                        was checked against the POP and against the numeric loss),
+ *                        {@link PopStatus#BOUND_ONLY} (a lower bound and an estimate, no certificate)
+ *                        or {@link PopStatus#FAILED} (no usable relaxation solution)
+ * @param coefficients    the certified minimizer when certified (with several certified minimizers:
+ *                        the one with the smallest numeric loss, ties to the first extracted), else
+ *                        the moment estimate; null when FAILED
+ * @param minimizers      every certified global minimizer (learned coefficients only), in extraction
+ *                        order; empty unless CERTIFIED
+ * @param momentEstimate  the first-order moments (w_{e_1}, ..., w_{e_n}) of the last solved order,
+ *                        the paper's estimator; null when FAILED
+ * @param names           the learned coefficient names
+ * @param theta           the epigraph variable of the returned point (NaN for lsq or FAILED)
+ * @param lowerBound      the relaxation's lower bound on the loss: the SOS (dual) side, largest
+ *                        over the solved orders (see {@link PolynomialLearner}); NaN when FAILED
+ * @param upperBound      the smallest numeric loss found: at {@code coefficients} or at
+ *                        {@code refined} (NaN when FAILED)
+ * @param gap             upperBound - lowerBound
+ * @param refined         the locally refined point (null when refinement is off or FAILED)
+ * @param refinedLoss     the numeric loss at {@code refined} (NaN when none)
+ * @param order           the certified order, else the last order with a solution
+ * @param flat            whether flat truncation held at that order
+ * @param ballActive      whether a bounding constraint is active at a reported point, so that a
+ *                        certificate holds only inside the ball
+ * @param orders          one record per order solved (bounds, ranks with spectra, flat order, times)
+ * @param timings         seconds per phase: compile, build, solve, extract, refine, total
+ * @param solver          the SDP backend's name and version
+ * @param message         the hierarchy's plain-language verdict
  */
-public record LearnResult(Status status, double[] coefficients, List<String> names, double theta, double lowerBound,
-                          double upperBound, double gap, double[] refined, double refinedLoss, int order, boolean flat,
-                          boolean ballActive, List<OrderRecord> orders, Map<String, Double> timings, String solver) {
+public record LearnResult(PopStatus status, double[] coefficients, List<double[]> minimizers, double[] momentEstimate,
+                          List<String> names, double theta, double lowerBound, double upperBound, double gap,
+                          double[] refined, double refinedLoss, int order, boolean flat, boolean ballActive,
+                          List<OrderRecord> orders, Map<String, Double> timings, String solver, String message) {
 
-    /** Certificate status. */
-    public enum Status {
-        CERTIFIED, BOUND_ONLY, FAILED
-    }
-
-    /**
-     * One order of the hierarchy.
-     *
-     * @param order            k
-     * @param momentMatrixSize size of M_k
-     * @param moments          number of moments (SDP variables + 1)
-     * @param sdpStatus        the solver's status name
-     * @param lowerBound       the relaxation value (NaN when not solved)
-     * @param ranks            numerical ranks of M_0..M_k
-     * @param flat             whether flat truncation holds
-     * @param buildSeconds     relaxation build time
-     * @param solveSeconds     SDP time
-     * @param iterations       solver iterations
-     */
-    public record OrderRecord(int order, int momentMatrixSize, int moments, String sdpStatus, double lowerBound,
-                              int[] ranks, boolean flat, double buildSeconds, double solveSeconds, int iterations) {
+    /** @return true when the global optimum is certified */
+    public boolean isCertified() {
+        return status == PopStatus.CERTIFIED;
     }
 }

@@ -1,29 +1,49 @@
 package io.polysos.nn;
 
-import io.polysos.poly.Polynomial;
+import io.polysos.moment.CandidatePoint;
+import io.polysos.moment.HierarchyOptions;
+import io.polysos.moment.MomentSosSolver;
+import io.polysos.moment.OrderRecord;
+import io.polysos.moment.PopResult;
+import io.polysos.moment.PopStatus;
 import io.polysos.pop.Pop;
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpSolvers;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Learns the activation coefficients of a {@link PolynomialNetwork} with the Moment-SOS
- * hierarchy: compile the loss into a POP ({@link TrainingCompiler}), add the redundant ball
- * R^2 - |z|^2 &gt;= 0 (on by default, {@link LearnOptions#DEFAULT_BALL_RADIUS}), solve the
- * dense moment relaxations of order k (fixed, or k0, k0+1, ... until certified), read the
- * first-order moments, test flat truncation (rank M_t = rank M_{t - d_K} for some
- * t in [max(d_f, d_K), k]) and, when it holds with rank 1, check the point against the true
- * loss before calling it certified. The upper bound is the true loss at the returned point,
- * improved by a Nelder-Mead refinement started there (reported separately).
+ * hierarchy of {@code io.polysos.moment}: compile the loss into a POP
+ * ({@link TrainingCompiler}), hand it to {@link MomentSosSolver} with the redundant ball
+ * R^2 - |z|^2 &gt;= 0 over z = (c, theta) (on by default, {@link LearnOptions#DEFAULT_BALL_RADIUS},
+ * R^2 = 100), and turn its {@link PopResult} into a {@link LearnResult}:
+ * <ul>
+ *   <li>lower bound: the SOS (dual) side &lt;F_0, Y&gt; + f_0 of the relaxation, the largest over
+ *       the solved orders ({@link OrderRecord#dualBound()}); the moment side c.y + f_0
+ *       ({@link PopResult#bound()}) is used only when a solution has no finite dual value. A
+ *       dual feasible Y bounds the SDP value, hence the POP minimum, from below, while a
+ *       moment vector y only bounds it from above (on the noisy t1 and t4 instances the pure
+ *       backend's moment side lies 1.3e-6 and 7e-7 relative above the reference bound, above the
+ *       refined upper bound on t4, while the SOS side is within 2e-7 of it);
+ *   <li>certificate: the hierarchy's (flat truncation, every extracted atom feasible and
+ *       attaining the bound), confirmed here by the numeric loss of each minimizer,
+ *       L(c*) - bound &lt;= tol max(1, |bound|); a minimizer failing that demotes the result to
+ *       BOUND_ONLY;
+ *   <li>coefficients: the certified minimizer (the one of smallest numeric loss when several),
+ *       else the moment estimate (first-order moments, the paper's estimator);
+ *   <li>upper bound: the numeric loss at the coefficients, improved by a Nelder-Mead
+ *       refinement started there (reported separately as {@code refined}); gap = upper - lower.
+ * </ul>
  */
 public final class PolynomialLearner {
 
-    /** Relative tolerance of the certificate check L(c*) - lowerBound &lt;= tol * (1 + |lowerBound|). */
-    public static final double DEFAULT_CERTIFICATE_TOLERANCE = 1e-6;
     /** Nelder-Mead evaluation budget of the refinement. */
     public static final int DEFAULT_REFINE_EVALUATIONS = 2000;
 
@@ -33,6 +53,23 @@ public final class PolynomialLearner {
     /** Learns the instance's training data with the given options. */
     public static LearnResult learn(NetworkInstance inst, LearnOptions options) {
         return learn(inst.network(), inst.train(), options);
+    }
+
+    /** @return the hierarchy options the learner uses for these learner options */
+    public static HierarchyOptions hierarchyOptions(LearnOptions options) {
+        HierarchyOptions.Builder h = HierarchyOptions.builder()
+                .ballRadius(options.ballRadius())
+                .rankStrategy(options.rankStrategy())
+                .feasibilityTolerance(options.tolerance())
+                .objectiveTolerance(options.tolerance())
+                .sdpOptions(options.sdpOptions())
+                .progress(r -> options.progress().accept(r.summary()));
+        if (options.order() > 0) {
+            h.order(options.order());
+        } else {
+            h.maxOrder(options.maxOrder());
+        }
+        return h.build();
     }
 
     /**
@@ -46,136 +83,108 @@ public final class PolynomialLearner {
         long tStart = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
         TrainingProblem tp = TrainingCompiler.compile(net, data, options.loss());
-        Pop pop = tp.toPop(options.ballRadius());
+        Pop pop = tp.toPop();
         timings.put("compile", secs(tStart));
         options.progress().accept("compiled " + tp);
-        SdpSolver solver = options.solver() != null ? options.solver()
+        SdpSolver base = options.solver() != null ? options.solver()
                 : SdpSolvers.discover().getOrDefault(options.solverName());
-        int n = net.numLearned();
-        int k0 = pop.minimumOrder();
-        int first = options.order() > 0 ? Math.max(options.order(), k0) : k0;
-        int last = options.order() > 0 ? first : Math.max(options.maxOrder(), k0);
-        int dK = 1;
-        for (Polynomial g : pop.inequalities()) {
-            dK = Math.max(dK, Pop.ceilHalf(g.degree()));
+        Recording solver = new Recording(base);
+        HierarchyOptions hopt = hierarchyOptions(options);
+        if (options.order() > 0 && options.order() < pop.minimumOrder()) {
+            hopt = hopt.toBuilder().order(pop.minimumOrder()).build();
+        } else if (options.order() == 0 && options.maxOrder() < pop.minimumOrder()) {
+            hopt = hopt.toBuilder().maxOrder(pop.minimumOrder()).build();
         }
-        for (Polynomial h : pop.equalities()) {
-            dK = Math.max(dK, Pop.ceilHalf(h.degree()));
-        }
-        int df = Pop.ceilHalf(pop.objective().degree());
-        List<LearnResult.OrderRecord> records = new ArrayList<>();
+        PopResult pr = new MomentSosSolver(solver, hopt).solve(pop);
         double build = 0;
         double solve = 0;
         double extract = 0;
-        double[] z = null;
-        double bound = Double.NaN;
-        boolean flat = false;
-        boolean certified = false;
-        int orderReached = first;
-        for (int k = first; k <= last; k++) {
-            long t0 = System.nanoTime();
-            DenseMomentRelaxation rel = DenseMomentRelaxation.build(pop, k);
-            double tb = secs(t0);
-            options.progress().accept("order " + k + ": moment matrix " + rel.momentMatrixSize() + ", "
-                    + (rel.sdp().numVariables() + 1) + " moments, " + rel.sdp().numBlocks() + " blocks");
-            long t1 = System.nanoTime();
-            SdpSolution sol = solver.solve(rel.sdp(), options.sdpOptions());
-            double ts = secs(t1);
-            long t2 = System.nanoTime();
-            build += tb;
-            solve += ts;
-            orderReached = k;
-            boolean usable = sol.status().hasSolution() && (sol.status().isOptimal() || sol.status().isInaccurate());
-            double lb = Double.NaN;
-            int[] ranks = new int[0];
-            boolean flatK = false;
-            if (usable) {
-                lb = (Double.isFinite(sol.dualObjective()) ? sol.dualObjective() : sol.primalObjective())
-                        + rel.objectiveConstant();
-                double[] zk = rel.firstOrderMoments(sol.y());
-                ranks = new int[k + 1];
-                for (int t = 0; t <= k; t++) {
-                    double[] spec = t == 0 ? new double[] {1} : rel.momentSpectrum(sol.y(), t);
-                    ranks[t] = t == 0 ? 1 : DenseMomentRelaxation.numericalRank(spec, options.rankTolerance());
-                }
-                int rankAtFlat = -1;
-                for (int t = Math.max(df, dK); t <= k; t++) {
-                    if (t - dK >= 0 && ranks[t] == ranks[t - dK]) {
-                        flatK = true;
-                        rankAtFlat = ranks[t];
-                        break;
-                    }
-                }
-                z = zk;
-                bound = lb;
-                flat = flatK;
-                certified = flatK && rankAtFlat == 1 && sol.status().isOptimal() && checks(tp, pop, zk, lb);
-            } else {
-                z = null;
-                bound = Double.NaN;
-                flat = false;
-                certified = false;
-            }
-            double te = secs(t2);
-            extract += te;
-            records.add(new LearnResult.OrderRecord(k, rel.momentMatrixSize(), rel.sdp().numVariables() + 1,
-                    sol.status().name(), lb, ranks, flatK, tb, ts, sol.iterations()));
-            options.progress().accept("order " + k + ": " + sol.status() + ", bound " + lb + ", ranks "
-                    + java.util.Arrays.toString(ranks) + (flatK ? ", flat" : ", not flat") + String.format(" (%.2f s)", ts));
-            if (certified) {
-                break;
-            }
+        for (OrderRecord r : pr.orders()) {
+            build += r.buildSeconds();
+            solve += r.solveSeconds();
+            extract += r.extractionSeconds();
         }
         timings.put("build", build);
         timings.put("solve", solve);
         timings.put("extract", extract);
-        String solverId = solver.name() + " " + solver.version();
-        if (z == null) {
+        String solverId = base.name() + " " + base.version();
+        int n = net.numLearned();
+        if (pr.status() == PopStatus.FAILED) {
             timings.put("refine", 0.0);
             timings.put("total", secs(tStart));
-            return new LearnResult(LearnResult.Status.FAILED, null, net.coefficientNames(), Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, null, Double.NaN, orderReached, false, false, records, timings, solverId);
+            return new LearnResult(PopStatus.FAILED, null, List.of(), null, net.coefficientNames(), Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, pr.order(), false, false, pr.orders(),
+                    timings, solverId, pr.message());
         }
-        double[] c = java.util.Arrays.copyOf(z, n);
-        double theta = options.loss().hasTheta() ? z[n] : Double.NaN;
+        OrderRecord at = recordOf(pr);
+        double[] w1 = solver.firstOrderMoments(pr.orders().indexOf(at), pop.numVariables());
+        double[] estimate = Arrays.copyOf(w1, n);
+        PopStatus status = pr.status();
+        String message = pr.message();
+        double bound = lowerBound(pr);
+        double tolLoss = options.tolerance() * Math.max(1, Math.abs(bound));
+        List<double[]> minimizers = new ArrayList<>();
+        double[] c = estimate;
+        double[] point = w1;
+        if (status == PopStatus.CERTIFIED) {
+            double best = Double.POSITIVE_INFINITY;
+            for (CandidatePoint m : pr.minimizers()) {
+                double[] cm = Arrays.copyOf(m.point(), n);
+                double l = safeLoss(tp, cm);
+                if (!(l - bound <= tolLoss)) {
+                    status = PopStatus.BOUND_ONLY;
+                    message = "flat truncation held but an extracted point has numeric loss " + l + " above the bound "
+                            + bound + ": not certified";
+                    minimizers.clear();
+                    c = estimate;
+                    point = w1;
+                    break;
+                }
+                minimizers.add(cm);
+                if (l < best) {
+                    best = l;
+                    c = cm;
+                    point = m.point();
+                }
+            }
+        }
+        double theta = options.loss().hasTheta() ? point[n] : Double.NaN;
         double loss = safeLoss(tp, c);
         long tr = System.nanoTime();
         double[] refined = null;
         double refinedLoss = Double.NaN;
         if (options.refine() && Double.isFinite(loss)) {
-            double step = Math.max(1e-3, 10 * Math.max(loss, 0) + 1e-4);
-            refined = LocalSearch.nelderMead(x -> safeLoss(tp, x), c, Math.min(step, 0.05), DEFAULT_REFINE_EVALUATIONS);
+            double step = Math.min(0.05, Math.max(1e-3, 10 * Math.max(loss, 0) + 1e-4));
+            refined = LocalSearch.nelderMead(x -> safeLoss(tp, x), c, step, DEFAULT_REFINE_EVALUATIONS);
             refinedLoss = safeLoss(tp, refined);
         }
         timings.put("refine", secs(tr));
         double upper = Double.isFinite(refinedLoss) ? Math.min(loss, refinedLoss) : loss;
-        double r2 = options.ballRadius() * options.ballRadius();
-        double zz = 0;
-        for (double v : z) {
-            zz += v * v;
-        }
-        boolean ballActive = r2 > 0 && r2 - zz <= 1e-6 * r2;
         timings.put("total", secs(tStart));
-        LearnResult.Status st = certified ? LearnResult.Status.CERTIFIED : LearnResult.Status.BOUND_ONLY;
-        return new LearnResult(st, c, net.coefficientNames(), theta, bound, upper, upper - bound, refined, refinedLoss,
-                orderReached, flat, ballActive, records, timings, solverId);
+        return new LearnResult(status, c, List.copyOf(minimizers), estimate, net.coefficientNames(), theta, bound,
+                upper, upper - bound, refined, refinedLoss, pr.order(), at.flatOrder() >= 0, pr.boundingActive(),
+                pr.orders(), timings, solverId, message);
     }
 
-    /** The rank-1 candidate is feasible (to tolerance) and its true loss meets the bound. */
-    private static boolean checks(TrainingProblem tp, Pop pop, double[] z, double bound) {
-        double tol = DEFAULT_CERTIFICATE_TOLERANCE;
-        double[] c = java.util.Arrays.copyOf(z, tp.numLearned());
-        double loss = safeLoss(tp, c);
-        if (!(loss - bound <= tol * (1 + Math.abs(bound)))) {
-            return false;
-        }
-        double[] point = tp.pointOf(c);
-        for (Polynomial g : pop.inequalities()) {
-            if (g.evaluate(point) < -tol * (1 + g.maxAbsCoefficient())) {
-                return false;
+    /** The largest finite SOS-side bound over the solved orders, else the moment-side bound. */
+    static double lowerBound(PopResult pr) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (OrderRecord r : pr.orders()) {
+            if (r.sdpStatus().hasSolution() && Double.isFinite(r.dualBound())) {
+                best = Math.max(best, r.dualBound());
             }
         }
-        return true;
+        return Double.isFinite(best) ? best : pr.bound();
+    }
+
+    /** The record of the order the result refers to (the certified one, else the last with a solution). */
+    private static OrderRecord recordOf(PopResult pr) {
+        for (int i = pr.orders().size() - 1; i >= 0; i--) {
+            if (pr.orders().get(i).order() == pr.order()) {
+                return pr.orders().get(i);
+            }
+        }
+        throw new IllegalStateException("no record of order " + pr.order());
     }
 
     private static double safeLoss(TrainingProblem tp, double[] c) {
@@ -189,5 +198,46 @@ public final class PolynomialLearner {
 
     private static double secs(long t0) {
         return (System.nanoTime() - t0) * 1e-9;
+    }
+
+    /**
+     * Passes every solve to a backend and keeps each solution's moments of degree 1, in call
+     * order (the driver solves each order once, so solve i belongs to order record i). By
+     * {@link io.polysos.moment.MomentRelaxation}'s layout, SDP variable i - 1 is the moment of
+     * the monomial of rank i, and ranks 1..n are z_1..z_n.
+     */
+    private static final class Recording implements SdpSolver {
+        private final SdpSolver inner;
+        private final List<double[]> firstMoments = new ArrayList<>();
+
+        Recording(SdpSolver inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public String version() {
+            return inner.version();
+        }
+
+        @Override
+        public SdpSolution solve(SdpProblem problem, SdpOptions options) {
+            SdpSolution s = inner.solve(problem, options);
+            double[] y = s.y();
+            firstMoments.add(y == null ? null : y.clone());
+            return s;
+        }
+
+        double[] firstOrderMoments(int solve, int n) {
+            double[] y = solve >= 0 && solve < firstMoments.size() ? firstMoments.get(solve) : null;
+            if (y == null || y.length < n) {
+                throw new IllegalStateException("no solution recorded for solve " + solve);
+            }
+            return Arrays.copyOf(y, n);
+        }
     }
 }

@@ -30,9 +30,14 @@ public final class Reproduction {
      * @param mse     test MSE (NaN unless table 5)
      * @param rmse    test RMSE (NaN unless table 5)
      * @param paper   the paper's values for this row (empty for example 3.4)
+     * @param gdReached fraction of the gradient baseline's random starts whose loss came within
+     *                {@link GradientBaseline#DEFAULT_OPTIMUM_TOLERANCE} of the target loss (the
+     *                certified optimum, else the learner's upper bound); NaN when the baseline did not run
+     * @param gdTarget  "certified" or "upperBound": what {@code gdReached} compares against ("" when not run)
+     * @param testResiduals eps_i = y'_i - y~_i on the test set, one row per sample (null unless table 5)
      */
     public record Row(String config, String status, double absErr, double relErr, double seconds, double gap, double mse,
-                      double rmse, double[] paper) {
+                      double rmse, double[] paper, double gdReached, String gdTarget, double[][] testResiduals) {
     }
 
     private Reproduction() {
@@ -57,28 +62,87 @@ public final class Reproduction {
      * @param target   example-3.4, table1..table5 or all
      * @param allSizes all five sizes (else the smallest only)
      * @param seed     generator seed
-     * @param base     learner options (loss, solver, ...); the order is set to 3 for the tables
+     * @param base     learner options (loss, solver, ...); the tables use base.order() when it is set,
+     *                 else the paper's order 3
+     * @param baselineRuns random starts of the gradient baseline per configuration (0 for none)
      * @param outDir   output directory, or null for none
      * @param out      where the table is printed
      * @param progress progress lines
+     * @param step     called after each configuration with (done, total) for progress bars
      */
-    public static List<Row> run(String target, boolean allSizes, long seed, LearnOptions base, Path outDir,
-                                PrintStream out, Consumer<String> progress) throws IOException {
+    public static List<Row> run(String target, boolean allSizes, long seed, LearnOptions base, int baselineRuns,
+                                Path outDir, PrintStream out, Consumer<String> progress,
+                                java.util.function.BiConsumer<Integer, Integer> step) throws IOException {
         String t = target.trim().toLowerCase(Locale.ROOT);
         List<Row> rows = new ArrayList<>();
-        if (t.equals("example-3.4") || t.equals("all")) {
+        List<PaperExperiment> exps = experiments(t, target);
+        int sizes = allSizes ? PaperExperiment.SIZES.length : 1;
+        boolean example = t.equals("example-3.4") || t.equals("all");
+        int total = exps.size() * sizes + (example ? 1 : 0);
+        int done = 0;
+        if (example) {
             NetworkInstance inst = example34();
             LearnResult r = PolynomialLearner.learn(inst, base.toBuilder().maxOrder(3).build());
             out.println("Example 3.4 (Zhang, Nie, Tang): paper: order 1 not flat, order 2 flat, c* = (1, -2, 1, -1), theta* = 0");
-            for (LearnResult.OrderRecord o : r.orders()) {
-                out.printf(Locale.ROOT, "  order %d: bound %.3e, ranks %s, %s (%.2f s)%n", o.order(), o.lowerBound(),
-                        java.util.Arrays.toString(o.ranks()), o.flat() ? "flat" : "not flat", o.solveSeconds());
+            for (io.polysos.moment.OrderRecord o : r.orders()) {
+                out.printf(Locale.ROOT, "  order %d: bound %.3e, ranks %s, %s (%.2f s)%n", o.order(), o.bound(),
+                        o.ranks().stream().map(d -> Integer.toString(d.rank())).toList(),
+                        o.flatOrder() >= 0 ? "flat at t=" + o.flatOrder() : "not flat", o.solveSeconds());
             }
             out.printf(Locale.ROOT, "  ours: %s at order %d, c = %s, theta = %.1e, |c - c*| = %.1e%n", r.status(), r.order(),
                     fmt(r.coefficients()), r.theta(), Metrics.absErr(inst.truth().coefficients(), r.coefficients()));
+            double[] gd = baseline(inst, r, base.loss(), baselineRuns, seed);
+            if (baselineRuns > 0) {
+                out.printf(Locale.ROOT, "  gradient baseline: %.0f%% of %d random starts reached the %s loss%n",
+                        100 * gd[0], baselineRuns, gdTarget(r));
+            }
             rows.add(new Row("example-3.4", r.status().name(), Metrics.absErr(inst.truth().coefficients(), r.coefficients()),
-                    Double.NaN, r.timings().get("total"), r.gap(), Double.NaN, Double.NaN, new double[0]));
+                    Double.NaN, r.timings().get("total"), r.gap(), Double.NaN, Double.NaN, new double[0], gd[0],
+                    baselineRuns > 0 ? gdTarget(r) : "", null));
+            step.accept(++done, total);
         }
+        for (PaperExperiment e : exps) {
+            out.println(e + ": " + e.title());
+            out.println(e.reportsTestErrors()
+                    ? String.format("  %-26s %10s %10s | %10s %10s %8s %11s", "config", "MSE paper", "RMSE paper", "MSE ours", "RMSE ours", "time", "status")
+                    : String.format("  %-26s %9s %9s %8s | %9s %9s %8s %11s %9s", "config", "AbsErr", "RelErr", "time",
+                    "AbsErr", "RelErr", "time", "status", "gap") + (baselineRuns > 0 ? String.format(" %8s", "gd") : ""));
+            for (int s = 0; s < sizes; s++) {
+                progress.accept("generating " + e.id() + " " + e.label(s));
+                NetworkInstance inst = SyntheticGenerator.paper(e, s, PaperExperiment.SIGMA, seed + 100L * s + e.ordinal());
+                LearnResult r = PolynomialLearner.learn(inst, base.toBuilder().order(base.order() > 0 ? base.order() : PaperExperiment.PAPER_ORDER)
+                        .progress(progress).build());
+                double abs = Metrics.absErr(inst.truth().coefficients(), r.coefficients());
+                double rel = Metrics.relErr(abs, inst.truth().noiseRms());
+                double mse = Double.NaN;
+                double rmse = Double.NaN;
+                double[][] eps = null;
+                if (e.reportsTestErrors()) {
+                    eps = Metrics.residuals(inst.network(), inst.test(), r.coefficients());
+                    mse = Metrics.mse(eps);
+                    rmse = Math.sqrt(mse);
+                }
+                double[] p = e.reported(s);
+                double secs = r.timings().get("total");
+                double[] gd = baseline(inst, r, base.loss(), baselineRuns, seed + s);
+                Row row = new Row(e.id() + " " + e.label(s), r.status().name(), abs, rel, secs, r.gap(), mse, rmse, p,
+                        gd[0], baselineRuns > 0 ? gdTarget(r) : "", eps);
+                rows.add(row);
+                String gdCol = baselineRuns > 0 ? String.format(Locale.ROOT, " %7.0f%%", 100 * gd[0]) : "";
+                out.println((e.reportsTestErrors()
+                        ? String.format(Locale.ROOT, "  %-26s %10.4f %10.4f | %10.4f %10.4f %8.2f %11s", e.label(s), p[0], p[1], mse, rmse, secs, row.status())
+                        : String.format(Locale.ROOT, "  %-26s %9.4f %9.4f %8.2f | %9.4f %9.4f %8.2f %11s %9.1e", e.label(s), p[0], p[1], p[2],
+                        abs, rel, secs, row.status(), row.gap())) + gdCol);
+                step.accept(++done, total);
+            }
+        }
+        if (outDir != null) {
+            write(t, rows, outDir);
+        }
+        return rows;
+    }
+
+    private static List<PaperExperiment> experiments(String t, String target) {
         List<PaperExperiment> exps = new ArrayList<>();
         if (t.equals("all")) {
             exps.addAll(List.of(PaperExperiment.values()));
@@ -90,49 +154,30 @@ public final class Reproduction {
             throw new IllegalArgumentException("unknown target '" + target
                     + "' (expected example-3.4, table1..table5, figure1 or all)");
         }
-        for (PaperExperiment e : exps) {
-            out.println(e + ": " + e.title());
-            out.println(e.reportsTestErrors()
-                    ? String.format("  %-26s %10s %10s | %10s %10s %8s %11s", "config", "MSE paper", "RMSE paper", "MSE ours", "RMSE ours", "time", "status")
-                    : String.format("  %-26s %9s %9s %8s | %9s %9s %8s %11s %9s", "config", "AbsErr", "RelErr", "time",
-                    "AbsErr", "RelErr", "time", "status", "gap"));
-            int sizes = allSizes ? PaperExperiment.SIZES.length : 1;
-            for (int s = 0; s < sizes; s++) {
-                progress.accept("generating " + e.id() + " " + e.label(s));
-                NetworkInstance inst = SyntheticGenerator.paper(e, s, PaperExperiment.SIGMA, seed + 100L * s + e.ordinal());
-                LearnResult r = PolynomialLearner.learn(inst, base.toBuilder().order(PaperExperiment.PAPER_ORDER)
-                        .progress(progress).build());
-                double abs = Metrics.absErr(inst.truth().coefficients(), r.coefficients());
-                double rel = Metrics.relErr(abs, inst.truth().noiseRms());
-                double mse = Double.NaN;
-                double rmse = Double.NaN;
-                if (e.reportsTestErrors()) {
-                    double[][] eps = Metrics.residuals(inst.network(), inst.test(), r.coefficients());
-                    mse = Metrics.mse(eps);
-                    rmse = Math.sqrt(mse);
-                }
-                double[] p = e.reported(s);
-                double secs = r.timings().get("total");
-                Row row = new Row(e.id() + " " + e.label(s), r.status().name(), abs, rel, secs, r.gap(), mse, rmse, p);
-                rows.add(row);
-                out.println(e.reportsTestErrors()
-                        ? String.format(Locale.ROOT, "  %-26s %10.4f %10.4f | %10.4f %10.4f %8.2f %11s", e.label(s), p[0], p[1], mse, rmse, secs, row.status())
-                        : String.format(Locale.ROOT, "  %-26s %9.4f %9.4f %8.2f | %9.4f %9.4f %8.2f %11s %9.1e", e.label(s), p[0], p[1], p[2],
-                        abs, rel, secs, row.status(), row.gap()));
-            }
+        return exps;
+    }
+
+    private static String gdTarget(LearnResult r) {
+        return r.isCertified() ? "certified" : "upperBound";
+    }
+
+    /** @return {fraction reached} of the gradient baseline, NaN when runs is 0 or the learner failed */
+    private static double[] baseline(NetworkInstance inst, LearnResult r, Loss loss, int runs, long seed) {
+        if (runs <= 0 || r.status() == io.polysos.moment.PopStatus.FAILED) {
+            return new double[] {Double.NaN};
         }
-        if (outDir != null) {
-            write(t, rows, outDir);
-        }
-        return rows;
+        double target = r.isCertified() ? r.lowerBound() : r.upperBound();
+        List<GradientBaseline.Run> res = GradientBaseline.run(inst.network(), inst.train(), loss, runs, seed, target);
+        return new double[] {GradientBaseline.successRate(res)};
     }
 
     private static void write(String target, List<Row> rows, Path dir) throws IOException {
-        StringBuilder csv = new StringBuilder("config,absErr,relErr,time,status,gap,mse,rmse\n");
+        StringBuilder csv = new StringBuilder("config,absErr,relErr,time,status,gap,mse,rmse,gdReached,gdTarget\n");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%s,%s,%s,%s%n", r.config(), num(r.absErr()), num(r.relErr()),
-                    num(r.seconds()), r.status(), num(r.gap()), num(r.mse()), num(r.rmse())));
+            csv.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%s,%s,%s,%s,%s,%s%n", r.config(), num(r.absErr()),
+                    num(r.relErr()), num(r.seconds()), r.status(), num(r.gap()), num(r.mse()), num(r.rmse()),
+                    num(r.gdReached()), r.gdTarget()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("config", r.config());
             m.put("status", r.status());
@@ -143,6 +188,11 @@ public final class Reproduction {
             m.put("mse", fin(r.mse()));
             m.put("rmse", fin(r.rmse()));
             m.put("paper", r.paper());
+            m.put("gdReached", fin(r.gdReached()));
+            m.put("gdTarget", r.gdTarget());
+            if (r.testResiduals() != null) {
+                m.put("testResiduals", r.testResiduals());
+            }
             json.add(m);
         }
         AtomicFiles.writeString(dir.resolve(target + ".csv"), csv.toString());

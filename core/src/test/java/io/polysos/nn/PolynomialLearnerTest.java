@@ -3,6 +3,7 @@ package io.polysos.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import io.polysos.moment.PopStatus;
 import org.junit.jupiter.api.Test;
 
 class PolynomialLearnerTest {
@@ -12,20 +13,38 @@ class PolynomialLearnerTest {
         NetworkInstance inst = TestData.network("paper-example-3.4.json");
         LearnResult r = PolynomialLearner.learn(inst, LearnOptions.builder().maxOrder(3).build());
         assertThat(r.orders()).hasSize(2);
-        assertThat(r.orders().get(0).flat()).isFalse();
-        assertThat(r.orders().get(1).flat()).isTrue();
-        assertThat(r.status()).isEqualTo(LearnResult.Status.CERTIFIED);
+        assertThat(r.orders().get(0).flatOrder()).isEqualTo(-1);
+        assertThat(r.orders().get(1).flatOrder()).isGreaterThanOrEqualTo(1);
+        assertThat(r.status()).isEqualTo(PopStatus.CERTIFIED);
         assertThat(r.order()).isEqualTo(2);
+        assertThat(r.flat()).isTrue();
         assertThat(r.coefficients()).containsExactly(new double[] {1, -2, 1, -1}, offset(1e-6));
+        assertThat(r.minimizers()).hasSize(1);
         assertThat(r.theta()).isCloseTo(0.0, offset(1e-8));
+        assertThat(r.lowerBound()).isCloseTo(0.0, offset(1e-8));
+        assertThat(r.gap()).isBetween(-1e-8, 1e-6);
         assertThat(r.ballActive()).isFalse();
+        assertThat(r.timings()).containsKeys("compile", "build", "solve", "extract", "total");
     }
 
     @Test
     void recoversTheNoiselessQuadQuadNetworkExactly() {
         NetworkInstance inst = TestData.network("exact-quadquad-N30-m8.json");
         LearnResult r = PolynomialLearner.learn(inst, LearnOptions.builder().maxOrder(3).build());
-        assertThat(r.status()).isEqualTo(LearnResult.Status.CERTIFIED);
+        assertThat(r.status()).isEqualTo(PopStatus.CERTIFIED);
         assertThat(Metrics.absErr(inst.truth().coefficients(), r.coefficients())).isLessThanOrEqualTo(1e-6);
+        assertThat(r.upperBound()).isLessThanOrEqualTo(1e-6);
+    }
+
+    @Test
+    void reportsTheFirstOrderMomentsAsEstimateWhenOrderOneIsNotFlat() {
+        NetworkInstance inst = TestData.network("paper-example-3.4.json");
+        LearnResult r = PolynomialLearner.learn(inst, LearnOptions.builder().order(1).refine(false).build());
+        assertThat(r.status()).isEqualTo(PopStatus.BOUND_ONLY);
+        assertThat(r.flat()).isFalse();
+        assertThat(r.minimizers()).isEmpty();
+        assertThat(r.coefficients()).containsExactly(r.momentEstimate(), offset(0.0));
+        assertThat(r.upperBound()).isGreaterThanOrEqualTo(r.lowerBound());
+        assertThat(r.refined()).isNull();
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * tr(F_i X) = c_i, X PSD (our dual) and min c.y (our primal), so its "Dual objective value"
  * is our primal objective c.y and its "Primal objective value" our dual objective. The
  * executable is {@code $POLYSOS_CSDP} or {@code csdp} on the PATH (Debian package
- * {@code coinor-csdp}).
+ * {@code coinor-csdp}). CSDP runs with {@code OMP_NUM_THREADS=1} unless that variable is set.
  */
 public final class CsdpExecutable {
 
@@ -99,8 +99,12 @@ public final class CsdpExecutable {
         Path sol = dir.resolve("solution.txt");
         try {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(executable.toString(), sdpaFile.toAbsolutePath().toString(), sol.toString())
-                    .redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(executable.toString(), sdpaFile.toAbsolutePath().toString(),
+                    sol.toString()).redirectErrorStream(true);
+            // one OpenMP thread unless the caller's environment says otherwise: on a shared machine
+            // several spinning threads per run slow CSDP down
+            pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
+            Process p = pb.start();
             p.getOutputStream().close();
             byte[] out;
             try (InputStream in = p.getInputStream()) {

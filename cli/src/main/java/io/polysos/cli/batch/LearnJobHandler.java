@@ -1,0 +1,71 @@
+package io.polysos.cli.batch;
+
+import io.polysos.cli.LearnCommand;
+import io.polysos.nn.LearnOptions;
+import io.polysos.nn.LearnResult;
+import io.polysos.nn.Loss;
+import io.polysos.nn.NetworkInstance;
+import io.polysos.nn.NetworkInstanceFormat;
+import io.polysos.nn.PolynomialLearner;
+import io.polysos.nn.TrainingCompiler;
+import io.polysos.pop.Pop;
+import io.polysos.sdp.SdpSolvers;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Jobs of kind {@code learn}: a polysos-network-instance/1 file learned by the hierarchy;
+ * fields as {@code polysos learn --json}. Options: {@code loss} (paper, lsq, max),
+ * {@code order} (fixed) or {@code maxOrder}, {@code ball} (radius, 0 for none) and the SDP
+ * options. Orders whose memory estimate exceeds the available heap are not run: a job whose
+ * first order does not fit is refused before anything is built, and a hierarchy is capped
+ * at the largest order that fits (the result says so).
+ */
+public final class LearnJobHandler implements JobHandler {
+
+    private static final Set<String> KEYS;
+
+    static {
+        Set<String> k = new HashSet<>(JobOptions.SDP_KEYS);
+        k.addAll(Set.of("loss", "order", "maxOrder", "ball"));
+        KEYS = Set.copyOf(k);
+    }
+
+    @Override
+    public Map<String, Object> run(JobSpec job, JobContext ctx) throws Exception {
+        JobOptions o = new JobOptions(job);
+        o.allowOnly(KEYS);
+        NetworkInstance inst = NetworkInstanceFormat.read(job.input());
+        String lossName = o.string("loss");
+        Loss loss = lossName == null ? Loss.PAPER : Loss.parse(lossName);
+        Integer order = o.integer("order");
+        Integer max = o.integer("maxOrder");
+        if (order != null && max != null) {
+            throw new IllegalArgumentException("job '" + job.id() + "': give either order or maxOrder, not both");
+        }
+        Double ball = o.number("ball");
+        double radius = ball == null ? LearnOptions.DEFAULT_BALL_RADIUS : ball;
+        Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), loss).toPop(radius);
+        int first = order != null && order > 0 ? Math.max(order, pop.minimumOrder()) : pop.minimumOrder();
+        int last = order != null && order > 0 ? first
+                : Math.max(max != null && max > 0 ? max : LearnOptions.DEFAULT_MAX_ORDER, pop.minimumOrder());
+        int fits = RelaxationMemory.largestOrderWithin(pop, first, last, RelaxationMemory.availableHeap());
+        if (fits < first) {
+            throw new IllegalArgumentException(PopJobHandler.refusal(pop, first));
+        }
+        LearnOptions.Builder b = LearnOptions.builder().loss(loss).ballRadius(radius)
+                .solver(SdpSolvers.discover().getOrDefault(ctx.solverFor(job))).sdpOptions(o.sdpOptions(ctx));
+        if (order != null && order > 0) {
+            b.order(first);
+        } else {
+            b.maxOrder(fits);
+        }
+        LearnResult r = PolynomialLearner.learn(inst, b.build());
+        Map<String, Object> out = LearnCommand.toMap(r, inst.truth() == null ? null : inst.truth().coefficients());
+        if (fits < last) {
+            out.put("note", "orders above " + fits + " were not run: their memory estimate exceeds the available heap");
+        }
+        return out;
+    }
+}

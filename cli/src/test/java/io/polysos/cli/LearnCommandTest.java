@@ -1,0 +1,96 @@
+package io.polysos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LearnCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String network(String name) {
+        return Path.of(System.getProperty("polysos.data", "../../shared/data")).resolve("networks").resolve(name).toString();
+    }
+
+    @Test
+    void jsonOfExample34HasTheDocumentedFieldsAndTheCertifiedCoefficients() throws Exception {
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--json", "--solver", "pure");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String f : new String[] {"status", "coefficients", "lowerBound", "upperBound", "gap", "order", "flat",
+                "absErr", "refined", "orders", "timings", "solver"}) {
+            assertThat(j.has(f)).as(f).isTrue();
+        }
+        for (String t : new String[] {"compile", "build", "solve", "extract", "total"}) {
+            assertThat(j.get("timings").get(t).isNumber()).as(t).isTrue();
+        }
+        assertThat(j.get("status").asText()).isEqualTo("CERTIFIED");
+        assertThat(j.get("order").asInt()).isEqualTo(2);
+        assertThat(j.get("flat").asBoolean()).isTrue();
+        double[] expected = {1, -2, 1, -1};
+        for (int k = 0; k < 4; k++) {
+            assertThat(j.get("coefficients").get(k).asDouble()).isCloseTo(expected[k], org.assertj.core.api.Assertions.within(1e-6));
+        }
+        assertThat(j.get("absErr").asDouble()).isLessThan(1e-6);
+        assertThat(j.get("orders")).hasSize(2);
+        assertThat(j.get("orders").get(0).get("flatOrder").asInt()).isEqualTo(-1);
+        assertThat(j.get("solver").asText()).startsWith("pure");
+        assertThat(j.get("refined").has("loss")).isTrue();
+    }
+
+    @Test
+    void notCertifiedIsExitCodeOneWithTheEstimate() throws Exception {
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--order", "1", "--json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_OPTIMAL);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("BOUND_ONLY");
+        assertThat(j.get("coefficients")).isEqualTo(j.get("momentEstimate"));
+        assertThat(j.get("gap").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
+
+    @Test
+    void textOutputPrintsCoefficientsNextToTheTruth() {
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--max-order", "2");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("certified").contains("truth").contains("c1_1").contains("absErr");
+    }
+
+    @Test
+    void baselineAddsTheFractionOfRandomStartsReachingTheOptimum() throws Exception {
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--json", "--baseline", "gd",
+                "--baseline-runs", "3");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode b = new ObjectMapper().readTree(r.out()).get("baseline");
+        assertThat(b.get("runs").asInt()).isEqualTo(3);
+        assertThat(b.get("losses")).hasSize(3);
+        assertThat(b.get("fractionReached").asDouble()).isEqualTo(b.get("reached").asInt() / 3.0);
+    }
+
+    @Test
+    void badInstanceFileIsExitCodeTwoWithOneClearLine() throws Exception {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"polysos-network-instance/1\", \"weights\": [[[1, 2]], [[1]]], "
+                + "\"activations\": [{\"degree\": 2}], \"inputs\": [[1, 2, 3]], \"outputs\": [[1]]}");
+        CliRun r = CliRun.of("learn", bad.toString(), "--json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("polysos: ");
+        try (var s = Files.list(tmp)) {
+            assertThat(s).containsExactly(bad);
+        }
+    }
+
+    @Test
+    void missingInstanceFileIsExitCodeTwo() {
+        CliRun r = CliRun.of("learn", tmp.resolve("absent.json").toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("absent.json");
+    }
+}
