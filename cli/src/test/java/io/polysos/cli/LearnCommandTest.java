@@ -46,7 +46,7 @@ class LearnCommandTest {
 
     @Test
     void notCertifiedIsExitCodeOneWithTheEstimate() throws Exception {
-        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--order", "1", "--json");
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--order", "1", "--json", "--solver", "pure");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.NOT_OPTIMAL);
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("status").asText()).isEqualTo("BOUND_ONLY");
@@ -56,14 +56,14 @@ class LearnCommandTest {
 
     @Test
     void textOutputPrintsCoefficientsNextToTheTruth() {
-        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--max-order", "2");
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--max-order", "2", "--solver", "pure");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("certified").contains("truth").contains("c1_1").contains("absErr");
     }
 
     @Test
     void baselineAddsTheFractionOfRandomStartsReachingTheOptimum() throws Exception {
-        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--json", "--baseline", "gd",
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--json", "--solver", "pure", "--baseline", "gd",
                 "--baseline-runs", "3");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         JsonNode b = new ObjectMapper().readTree(r.out()).get("baseline");

@@ -20,7 +20,7 @@ class ReproduceCommandTest {
     @Test
     void example34WritesCsvAndJsonWithTheDocumentedColumns() throws Exception {
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.of("reproduce", "example-3.4", "--out", out.toString());
+        CliRun r = CliRun.of("reproduce", "example-3.4", "--solver", "pure", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("Example 3.4").contains("CERTIFIED");
         List<String> csv = Files.readAllLines(out.resolve("example-3.4.csv"));
@@ -36,7 +36,7 @@ class ReproduceCommandTest {
     @Test
     void figure1WritesTheTwoResidualPlotsAndTheTable5Columns() throws Exception {
         Path out = tmp.resolve("fig");
-        CliRun r = CliRun.of("reproduce", "figure1", "--order", "2", "--out", out.toString());
+        CliRun r = CliRun.of("reproduce", "figure1", "--solver", "pure", "--order", "2", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
         for (String f : new String[] {Plots.ENTRIES_FILE, Plots.NORMS_FILE}) {
             BufferedImage img = ImageIO.read(out.resolve(f).toFile());

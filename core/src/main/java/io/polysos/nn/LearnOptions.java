@@ -42,6 +42,11 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
     public static final double DEFAULT_TOLERANCE = 1e-6;
     /** Default last order of the hierarchy. */
     public static final int DEFAULT_MAX_ORDER = 3;
+    /**
+     * Relative gap and feasibility tolerance asked of the SDP backend when the SDP options
+     * leave them unset (see {@link PolynomialLearner#sdpOptions}).
+     */
+    public static final double DEFAULT_SDP_TOLERANCE = 1e-10;
     /** The default options. */
     public static final LearnOptions DEFAULTS = builder().build();
 

@@ -1,7 +1,6 @@
 package io.polysos.sdp;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +25,40 @@ public final class CsdpExecutable {
     private static final Pattern DIMACS = Pattern.compile("DIMACS error measures:((?:\\s+\\S+){6})");
     private static final Pattern ITER = Pattern.compile("(?m)^Iter:\\s*(\\d+)");
 
+    /**
+     * CSDP's parameters (its {@code param.csdp}) for a high-accuracy reference solve: gap and
+     * feasibility tolerances of 1e-10 and no objective perturbation (CSDP's default
+     * {@code perturbobj=1} shifts the objective slightly, which moves the optimal value in the
+     * sixth digit on some moment relaxations). Written in CSDP's fixed order.
+     */
+    public static final String HIGH_ACCURACY_PARAMETERS = String.join("\n",
+            "axtol=1.0e-10", "atytol=1.0e-10", "objtol=1.0e-10", "pinftol=1.0e8", "dinftol=1.0e8", "maxiter=200",
+            "minstepfrac=0.90", "maxstepfrac=0.97", "minstepp=1.0e-8", "minstepd=1.0e-8", "usexzgap=1", "tweakgap=0",
+            "affine=0", "printlevel=1", "perturbobj=0", "fastmode=0") + "\n";
+
     private final Path executable;
+    private final String parameters;
+
+    private CsdpExecutable(Path executable, String parameters) {
+        this.executable = executable;
+        this.parameters = parameters;
+    }
 
     private CsdpExecutable(Path executable) {
-        this.executable = executable;
+        this(executable, null);
+    }
+
+    /**
+     * @return this executable run with CSDP's default parameters (a {@code param.csdp} in the
+     *         caller's folder is never read: CSDP runs in a temporary folder)
+     */
+    public CsdpExecutable withDefaultParameters() {
+        return new CsdpExecutable(executable, null);
+    }
+
+    /** @return this executable run with {@link #HIGH_ACCURACY_PARAMETERS} */
+    public CsdpExecutable withHighAccuracy() {
+        return new CsdpExecutable(executable, HIGH_ACCURACY_PARAMETERS);
     }
 
     /** @return the CSDP executable if one is found ($POLYSOS_CSDP, then the PATH) */
@@ -93,28 +122,33 @@ public final class CsdpExecutable {
         }
     }
 
-    /** Runs CSDP on an SDPA file; the solution file goes to a temporary folder and is deleted. */
+    /**
+     * Runs CSDP on an SDPA file in a temporary working folder (holding its solution file, its
+     * output and, with {@link #withHighAccuracy()}, its {@code param.csdp}), deleted afterwards.
+     */
     public Result solve(Path sdpaFile, double timeoutSeconds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("polysos-csdp-sol");
         Path sol = dir.resolve("solution.txt");
+        Path log = dir.resolve("output.txt");
         try {
+            if (parameters != null) {
+                Files.writeString(dir.resolve("param.csdp"), parameters, StandardCharsets.US_ASCII);
+            }
             long t0 = System.nanoTime();
             ProcessBuilder pb = new ProcessBuilder(executable.toString(), sdpaFile.toAbsolutePath().toString(),
-                    sol.toString()).redirectErrorStream(true);
+                    sol.toString()).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             // one OpenMP thread unless the caller's environment says otherwise: on a shared machine
             // several spinning threads per run slow CSDP down
             pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
             Process p = pb.start();
             p.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readAllBytes();
-            }
             if (!p.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
+                p.waitFor();
                 return new Result(SdpStatus.TIME_LIMIT, -1, Double.NaN, Double.NaN, 0, timeoutSeconds,
-                        nan6(), new String(out, StandardCharsets.UTF_8));
+                        nan6(), Files.readString(log, StandardCharsets.UTF_8));
             }
+            byte[] out = Files.readAllBytes(log);
             double seconds = (System.nanoTime() - t0) * 1e-9;
             String text = new String(out, StandardCharsets.UTF_8);
             int code = p.exitValue();
@@ -135,7 +169,11 @@ public final class CsdpExecutable {
             }
             return new Result(status(code), code, csdpDual, csdpPrimal, iterations, seconds, dimacs, text);
         } finally {
-            Files.deleteIfExists(sol);
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
             Files.deleteIfExists(dir);
         }
     }

@@ -48,4 +48,14 @@ class CsdpExecutableTest {
         assertThat(r.status()).isEqualTo(SdpStatus.OPTIMAL);
         assertThat(r.primalObjective()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-6));
     }
+
+    @Test
+    void highAccuracyParametersCloseTheGapFurther() throws Exception {
+        CsdpExecutable.Result normal = csdp.solve(sdplib.resolve("control1.dat-s"), 60);
+        CsdpExecutable.Result high = csdp.withHighAccuracy().solve(sdplib.resolve("control1.dat-s"), 60);
+        assertThat(high.status().hasSolution()).as(high.output()).isTrue();
+        // DIMACS err5 is the relative duality gap (the objectives are printed with 8 digits only)
+        assertThat(Math.abs(high.dimacs()[4])).isLessThan(Math.abs(normal.dimacs()[4]));
+        assertThat(high.output()).doesNotContain("param.csdp");
+    }
 }
