@@ -447,6 +447,7 @@ final class InteriorPointRun {
 
     /** Factorizations, Schur complement and the predictor-corrector step (after residuals()). */
     private String oneIteration() {
+        perturbObjective();
         String failure = factorCones();
         if (failure == null) {
             assembler.assemble(zinv, x, ratio, schur);
@@ -571,6 +572,52 @@ final class InteriorPointRun {
                 s += d.linColVal[e] * wL[d.linColRow[e]];
             }
             out[i] += alpha * s;
+        }
+    }
+
+    /**
+     * Relative size of the objective perturbation: the Newton system aims at
+     * Z = A^T y - (C - eps I) (the dual residual Fd used in the directions is A^T y - C - Z
+     * + eps I) with eps sqrt(n) = min(DEFAULT_PERTURBATION, PERTURBATION_TOLERANCE_FACTOR
+     * feasTol) min(||C||_F, 1 + ||C||_max), a dual residual of that relative size in the
+     * measure of dinf (at most 100 times the tolerance), while the best iterate's
+     * merit max(gap / gapTol, infeasibility / feasTol) is above
+     * {@link #PERTURBATION_MERIT}, and eps scaled by (merit / PERTURBATION_MERIT)^1.5 below it,
+     * so that it vanishes as the iterates converge. When (P) has no strictly feasible point
+     * (the moment matrices of relaxations with equality constraints are singular at every
+     * feasible y) the optimal set of (D) is unbounded and the unperturbed iterates let X grow
+     * along the kernel of Z while Z approaches the singular face faster than mu, which ruins
+     * the accuracy of the directions; penalizing tr X keeps both bounded (CSDP does the same).
+     * The residuals and the reported measures always use the true C.
+     */
+    static final double DEFAULT_PERTURBATION = 1e-6;
+    /** Merit below which the objective perturbation starts to shrink (see {@link #DEFAULT_PERTURBATION}). */
+    static final double PERTURBATION_MERIT = 1e3;
+    /** Bound on the objective perturbation relative to the feasibility tolerance. */
+    static final double PERTURBATION_TOLERANCE_FACTOR = 100;
+
+    /** Adds eps I to Fd on the cones (after residuals(), which measure the true residual). */
+    private void perturbObjective() {
+        if (d.coneDim == 0 || normC == 0) {
+            return;
+        }
+        double eps = Math.min(DEFAULT_PERTURBATION, PERTURBATION_TOLERANCE_FACTOR * feasTol)
+                * Math.min(normC, 1 + d.f0Max) / Math.sqrt(d.coneDim);
+        if (bestMerit < PERTURBATION_MERIT) {
+            eps *= Math.pow(bestMerit / PERTURBATION_MERIT, 1.5);
+        }
+        if (!(eps > 0)) {
+            return;
+        }
+        for (int b = 0; b < nP; b++) {
+            int n = d.psdSize[b];
+            double[] f = fd[b].data;
+            for (int r = 0; r < n; r++) {
+                f[r * n + r] += eps;
+            }
+        }
+        for (int p = 0; p < nL; p++) {
+            fdL[p] += eps;
         }
     }
 
