@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (mu = sigma mu, second-order term Z^{-1} dZ_aff dX_aff) share the factorization. Step
  * lengths are the largest keeping X and Z positive definite (eigenvalues of
  * L^{-1} dX L^{-T} with X = L L^T), damped by gamma = 0.9 + 0.09 min(affine steps).
- * Not thread-safe; used once.
+ * The directions use C - eps I in place of C, with eps vanishing as the iterates converge
+ * ({@link #DEFAULT_PERTURBATION}), which keeps X bounded when (P) has no strictly feasible
+ * point. Not thread-safe; used once.
  */
 final class InteriorPointRun {
 

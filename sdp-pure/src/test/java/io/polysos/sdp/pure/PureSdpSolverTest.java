@@ -1,21 +1,29 @@
 package io.polysos.sdp.pure;
 
+import io.polysos.sdp.BlockKind;
+import io.polysos.sdp.BlockSpec;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpStatus;
 import io.polysos.sdp.SdpaFormat;
+import io.polysos.sdp.SparseSymMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -164,5 +172,103 @@ class PureSdpSolverTest extends SdpSolverContractTest {
         SdpSolution two = new PureSdpSolver().solve(p, SdpOptions.builder().threads(3).build());
         assertThat(two.status()).isEqualTo(one.status());
         assertThat(two.primalObjective()).isCloseTo(one.primalObjective(), within(1e-7));
+    }
+
+    /** One row of the table of degenerate instances in the test resources' README. */
+    record Degenerate(String name, double optimum) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Degenerate> degenerateInstances() throws IOException {
+        List<Degenerate> out = new ArrayList<>();
+        for (String line : resourceText("README.md").split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 7 || !isNumber(cells[6].trim())) {
+                continue;
+            }
+            out.add(new Degenerate(cells[1].trim(), Double.parseDouble(cells[6].trim())));
+        }
+        assertThat(out).as("rows of the degenerate instances' README").isNotEmpty();
+        return out;
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String resourceText(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(PureSdpSolverTest.class.getResourceAsStream(name), name);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+            StringBuilder sb = new StringBuilder();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                sb.append(line).append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    /**
+     * The problem with its last block, a NONNEG(2s) block holding F and -F (how SDPA files
+     * carry an equality block), turned back into the ZERO(s) block it was written from.
+     */
+    static SdpProblem withEqualityBlock(SdpProblem p) {
+        int m = p.numVariables();
+        int last = p.numBlocks() - 1;
+        BlockSpec split = p.block(last);
+        assertThat(split.kind()).isEqualTo(BlockKind.NONNEG);
+        int s = split.size() / 2;
+        SdpProblem.Builder b = SdpProblem.builder(m).name(p.name()).objective(p.objective());
+        for (int k = 0; k < last; k++) {
+            b.addBlock(p.block(k));
+        }
+        b.addBlock(BlockKind.ZERO, s);
+        for (int i = 0; i <= m; i++) {
+            for (int k = 0; k <= last; k++) {
+                SparseSymMatrix f = p.coefficient(i, k);
+                for (int e = 0; e < f.nnz(); e++) {
+                    if (k < last) {
+                        b.entry(i, k, f.row(e), f.col(e), f.value(e));
+                    } else if (f.row(e) < s) {
+                        assertThat(f.get(f.row(e) + s, f.row(e) + s)).isEqualTo(-f.value(e));
+                        b.entry(i, k, f.row(e), f.row(e), f.value(e));
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    private static void assertSolvedTo(SdpSolution s, double optimum) {
+        assertThat(s.status()).as(s.message()).isEqualTo(SdpStatus.OPTIMAL);
+        double tol = 1e-6 * Math.max(1, Math.abs(optimum));
+        assertThat(s.primalObjective()).isCloseTo(optimum, within(tol));
+        assertThat(s.dualObjective()).isCloseTo(optimum, within(tol));
+        for (double e : s.dimacs().toArray()) {
+            assertThat(Math.abs(e)).isLessThan(1e-7);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("degenerateInstances")
+    void solvesMomentRelaxationWithEqualityBlockAndNoStrictlyFeasiblePoint(Degenerate inst) throws IOException {
+        SdpProblem split = SdpaFormat.parse(resourceText(inst.name() + ".dat-s"), inst.name());
+        SdpProblem p = withEqualityBlock(split);
+        assertThat(p.block(p.numBlocks() - 1).kind()).isEqualTo(BlockKind.ZERO);
+        assertSolvedTo(new PureSdpSolver().solve(p, SdpOptions.DEFAULTS), inst.optimum());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("degenerateInstances")
+    void solvesMomentRelaxationWithEqualitiesSplitIntoInequalities(Degenerate inst) throws IOException {
+        SdpProblem split = SdpaFormat.parse(resourceText(inst.name() + ".dat-s"), inst.name());
+        assertSolvedTo(new PureSdpSolver().solve(split, SdpOptions.DEFAULTS), inst.optimum());
     }
 }
