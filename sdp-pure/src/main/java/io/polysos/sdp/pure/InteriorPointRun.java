@@ -49,7 +49,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * L^{-1} dX L^{-T} with X = L L^T), damped by gamma = 0.9 + 0.09 min(affine steps).
  * The directions use C - eps I in place of C, with eps vanishing as the iterates converge
  * ({@link #DEFAULT_PERTURBATION}), which keeps X bounded when (P) has no strictly feasible
- * point. Not thread-safe; used once.
+ * point. When the gap is met but an infeasibility is slightly above its tolerance, an
+ * endgame correction projects the iterate back onto the equations ({@link #polish}).
+ * Not thread-safe; used once.
  */
 final class InteriorPointRun {
 
@@ -313,6 +315,15 @@ final class InteriorPointRun {
                 log.add(line);
                 options.logSink().accept(line);
             }
+            if (gap <= gapTol && Math.max(pinf, dinf) > feasTol
+                    && Math.max(pinf, dinf) <= POLISH_LIMIT * feasTol) {
+                String polished = polish();
+                if (polished != null && options.verbose()) {
+                    String line = String.format(Locale.ROOT, "    %s: gap=%.2e pinf=%.2e dinf=%.2e", polished, gap, pinf, dinf);
+                    log.add(line);
+                    options.logSink().accept(line);
+                }
+            }
             if (gap <= gapTol && pinf <= feasTol && dinf <= feasTol) {
                 bestY = y.clone();
                 bestBlocks = dualBlocks(1.0);
@@ -371,6 +382,122 @@ final class InteriorPointRun {
             }
         }
         return finish(status, reason, iter, setupTime, null);
+    }
+
+    // ------------------------------------------------------------------ endgame
+
+    /**
+     * The endgame correction is tried when the gap is met and the larger infeasibility is
+     * above the tolerance by at most this factor.
+     */
+    static final double POLISH_LIMIT = 1e3;
+
+    /**
+     * Endgame correction of an iterate whose gap is within tolerance but whose primal or
+     * dual infeasibility is slightly above it, typically from the rounding of the last
+     * direction (whose X part is a difference of large terms). Primal: the least-change
+     * correction dX = -sym(Z^{-1} A^T(w) X), dx_L = -(x_L / z_L) A_L^T w, dx_f from the
+     * saddle system with right-hand side (-rp, 0), so that A(dX) + B dx_f = rp; being of the
+     * size of rp it is computed accurately. Dual: Z = A^T y - C. Each is kept only when the
+     * corrected cone variable stays positive definite and the merit
+     * max(gap / gapTol, max(pinf, dinf) / feasTol) decreases. After it the measures are
+     * those of the current iterate.
+     *
+     * @return what was corrected, or null
+     */
+    private String polish() {
+        String done = null;
+        if (dinf > feasTol && pinf <= POLISH_LIMIT * feasTol && polishDual()) {
+            done = "dual correction Z = A^T y - C";
+        }
+        if (pinf > feasTol && m > 0 && polishPrimal()) {
+            done = done == null ? "primal correction A(dX) + B dx_f = rp" : done + ", primal correction";
+        }
+        return done;
+    }
+
+    private boolean polishDual() {
+        double before = merit();
+        for (int b = 0; b < nP; b++) {
+            dzKeep[b].setTo(z[b]);
+            CommonOps_DDRM.addEquals(z[b], fd[b]);
+            symmetrize(z[b]);
+        }
+        System.arraycopy(zL, 0, dzLKeep, 0, nL);
+        boolean ok = true;
+        for (int p = 0; p < nL; p++) {
+            zL[p] += fdL[p];
+            ok &= zL[p] > 0;
+        }
+        for (int b = 0; b < nP && ok; b++) {
+            ok = lowerInverse(b, z[b], lzInv[b]);
+        }
+        if (ok) {
+            residuals();
+            ok = merit() < before;
+        }
+        if (!ok) {
+            for (int b = 0; b < nP; b++) {
+                z[b].setTo(dzKeep[b]);
+            }
+            System.arraycopy(dzLKeep, 0, zL, 0, nL);
+            residuals();
+        }
+        return ok;
+    }
+
+    private boolean polishPrimal() {
+        double before = merit();
+        if (factorCones() != null) {
+            return false;
+        }
+        assembler.assemble(zinv, x, ratio, schur);
+        if (factorSchur() != null) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            rhs[i] = -rp[i];
+        }
+        Arrays.fill(refineZ, 0.0);
+        solveSaddle(rhs, refineZ, dy, dxf);
+        for (int b = 0; b < nP; b++) {
+            dz[b].zero();
+            addAT(b, dy, 1.0, dz[b]);
+            zwx(b, dz[b], dx[b]);
+            dxKeep[b].setTo(x[b]);
+            CommonOps_DDRM.addEquals(x[b], -1.0, dx[b]);
+        }
+        System.arraycopy(xL, 0, dxLKeep, 0, nL);
+        boolean ok = true;
+        for (int p = 0; p < nL; p++) {
+            double s = 0;
+            for (int e = d.linRowPtr[p]; e < d.linRowPtr[p + 1]; e++) {
+                s += d.linRowVal[e] * dy[d.linRowVar[e]];
+            }
+            xL[p] -= ratio[p] * s;
+            ok &= xL[p] > 0;
+        }
+        for (int j = 0; j < nZ; j++) {
+            xf[j] += dxf[j];
+        }
+        for (int b = 0; b < nP && ok; b++) {
+            ok = lowerInverse(b, x[b], lxInv[b]);
+        }
+        if (ok) {
+            residuals();
+            ok = merit() < before;
+        }
+        if (!ok) {
+            for (int b = 0; b < nP; b++) {
+                x[b].setTo(dxKeep[b]);
+            }
+            System.arraycopy(dxLKeep, 0, xL, 0, nL);
+            for (int j = 0; j < nZ; j++) {
+                xf[j] -= dxf[j];
+            }
+            residuals();
+        }
+        return ok;
     }
 
     // ------------------------------------------------------------------ benchmark support

@@ -166,6 +166,18 @@ class PureSdpSolverTest extends SdpSolverContractTest {
     }
 
     @Test
+    void meetsATenTimesTighterFeasibilityToleranceOnControl2ThroughTheEndgameCorrection() throws IOException {
+        // the last direction's rounding leaves the primal residual near 1e-8 (a difference of large terms)
+        Reference ref = optimalReferences().stream().filter(r -> r.name().equals("control2")).findFirst().orElseThrow();
+        SdpOptions tight = SdpOptions.builder().feasibilityTolerance(1e-9).build();
+        SdpSolution s = new PureSdpSolver().solve(read("control2"), tight);
+        assertThat(s.status()).as(s.message()).isEqualTo(SdpStatus.OPTIMAL);
+        double expected = 0.5 * (ref.primal() + ref.dual());
+        assertThat(s.primalObjective()).isCloseTo(expected, within(1e-6 * Math.abs(expected)));
+        assertThat(s.dimacs().err1()).isLessThan(1e-9);
+    }
+
+    @Test
     void givesSameAnswerWithOneAndSeveralThreads() throws IOException {
         SdpProblem p = read("theta1");
         SdpSolution one = new PureSdpSolver().solve(p, SdpOptions.builder().threads(1).build());
