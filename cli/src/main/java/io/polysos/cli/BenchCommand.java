@@ -6,6 +6,7 @@ import io.polysos.nn.NetworkInstance;
 import io.polysos.nn.NetworkInstanceFormat;
 import io.polysos.nn.TrainingCompiler;
 import io.polysos.pop.Pop;
+import io.polysos.sdp.AtomicFiles;
 import io.polysos.sdp.CsdpExecutable;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
@@ -15,11 +16,9 @@ import io.polysos.sdp.SdpSolverProvider;
 import io.polysos.sdp.SdpSolvers;
 import io.polysos.sdp.SdpaFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,8 +272,8 @@ public final class BenchCommand implements Runnable {
             String md = markdown(problems, columns, runs);
             String csv = csv(problems, columns, runs);
             Files.createDirectories(out);
-            writeAtomically(out.resolve("compare.md"), md);
-            writeAtomically(out.resolve("compare.csv"), csv);
+            AtomicFiles.writeString(out.resolve("compare.md"), md);
+            AtomicFiles.writeString(out.resolve("compare.csv"), csv);
             System.out.print(md);
             System.err.println("bench: wrote " + out.resolve("compare.md") + " and " + out.resolve("compare.csv"));
             return ExitCodes.OK;
@@ -377,11 +376,6 @@ public final class BenchCommand implements Runnable {
             return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.10g", v);
         }
 
-        private static void writeAtomically(Path f, String text) throws IOException {
-            Path tmp = f.resolveSibling("." + f.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
 
         private record Run(String status, double seconds, int iterations, double objective, double dimacs) {
         }

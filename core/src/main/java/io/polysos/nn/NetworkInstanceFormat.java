@@ -1,5 +1,6 @@
 package io.polysos.nn;
 
+import io.polysos.sdp.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

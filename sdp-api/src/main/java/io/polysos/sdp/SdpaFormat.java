@@ -8,10 +8,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -152,9 +150,7 @@ public final class SdpaFormat {
 
     /** Writes a file atomically (temporary file in the same folder, then rename). */
     public static void write(SdpProblem p, Path file, boolean splitEqualities) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try {
+        AtomicFiles.write(file, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.ISO_8859_1)) {
                 if (splitEqualities) {
                     writeSplittingEqualities(p, w);
@@ -162,14 +158,7 @@ public final class SdpaFormat {
                     write(p, w);
                 }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** @return the problem in SDPA sparse format (ZERO blocks rejected) */
