@@ -1,8 +1,6 @@
 package io.polysos.cli;
 
-import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopStatus;
-import io.polysos.moment.RankDecision;
 import io.polysos.nn.GradientBaseline;
 import io.polysos.nn.LearnOptions;
 import io.polysos.nn.LearnResult;
@@ -12,7 +10,6 @@ import io.polysos.nn.NetworkInstance;
 import io.polysos.nn.NetworkInstanceFormat;
 import io.polysos.nn.PolynomialLearner;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +129,7 @@ public final class LearnCommand implements Callable<Integer> {
         ref.put("coefficients", r.refined());
         ref.put("loss", r.refinedLoss());
         m.put("refined", ref);
-        m.put("orders", orders(r.orders()));
+        m.put("orders", PopCommand.orders(r.orders()));
         m.put("timings", r.timings());
         m.put("solver", r.solver());
         return m;
@@ -152,41 +149,6 @@ public final class LearnCommand implements Callable<Integer> {
         m.put("fractionReached", GradientBaseline.successRate(runs));
         m.put("losses", runs.stream().mapToDouble(GradientBaseline.Run::loss).toArray());
         return m;
-    }
-
-    /** @return one JSON object per order: bounds, sizes, rank decisions with spectra, flatness, times */
-    static List<Map<String, Object>> orders(List<OrderRecord> records) {
-        List<Map<String, Object>> orders = new ArrayList<>();
-        for (OrderRecord o : records) {
-            Map<String, Object> om = new LinkedHashMap<>();
-            om.put("order", o.order());
-            om.put("sdpStatus", o.sdpStatus().name());
-            om.put("lowerBound", o.bound());
-            om.put("dualBound", o.dualBound());
-            om.put("momentMatrixSize", o.momentMatrixSize());
-            om.put("moments", o.numMoments());
-            List<Map<String, Object>> ranks = new ArrayList<>();
-            for (RankDecision d : o.ranks()) {
-                Map<String, Object> rd = new LinkedHashMap<>();
-                rd.put("t", d.order());
-                rd.put("rank", d.rank());
-                rd.put("relativeRank", d.relativeRank());
-                rd.put("gapRank", d.gapRank());
-                rd.put("spectrum", d.spectrum());
-                ranks.add(rd);
-            }
-            om.put("ranks", ranks);
-            om.put("flatOrder", o.flatOrder());
-            om.put("flatRank", o.flatRank());
-            om.put("certified", o.certified());
-            om.put("extraction", o.extraction());
-            om.put("buildSeconds", o.buildSeconds());
-            om.put("solveSeconds", o.solveSeconds());
-            om.put("extractSeconds", o.extractionSeconds());
-            om.put("message", o.message());
-            orders.add(om);
-        }
-        return orders;
     }
 
     private static void print(LearnResult r, double[] truth) {

@@ -113,11 +113,33 @@ public final class PopCommand implements Callable<Integer> {
         out.put("bestFeasibleObjective", r.bestFeasibleObjective());
         out.put("gap", r.gap());
         out.put("boundingActive", r.boundingActive());
-        List<Object> orders = new ArrayList<>();
         double build = 0;
         double solve = 0;
         double extract = 0;
         for (OrderRecord o : r.orders()) {
+            build += o.buildSeconds();
+            solve += o.solveSeconds();
+            extract += o.extractionSeconds();
+        }
+        out.put("orders", orders(r.orders()));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("read", readSeconds);
+        timings.put("build", build);
+        timings.put("solve", solve);
+        timings.put("extraction", extract);
+        timings.put("total", totalSeconds);
+        out.put("timings", timings);
+        return out;
+    }
+
+    /**
+     * @return one JSON object per order of the hierarchy, the same for {@code pop} and
+     *         {@code learn}: SDP status, both bounds, sizes, rank decisions with spectra,
+     *         flatness, extraction, certificate residual, times
+     */
+    static List<Map<String, Object>> orders(List<OrderRecord> records) {
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (OrderRecord o : records) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("order", o.order());
             m.put("sdpStatus", o.sdpStatus().name());
@@ -149,19 +171,8 @@ public final class PopCommand implements Callable<Integer> {
             m.put("timings", t);
             m.put("message", o.message());
             orders.add(m);
-            build += o.buildSeconds();
-            solve += o.solveSeconds();
-            extract += o.extractionSeconds();
         }
-        out.put("orders", orders);
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("read", readSeconds);
-        timings.put("build", build);
-        timings.put("solve", solve);
-        timings.put("extraction", extract);
-        timings.put("total", totalSeconds);
-        out.put("timings", timings);
-        return out;
+        return orders;
     }
 
     private static List<Object> points(List<CandidatePoint> cs) {
