@@ -57,7 +57,13 @@ public final class Main implements Runnable {
 
     /** Runs the command and returns its exit code (for tests and embedding). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("polysos: out of memory (" + e.getMessage() + "); raise the heap with "
+                    + "POLYSOS_JAVA_OPTS=-Xmx<size>, lower the relaxation order or use another backend");
+            return ExitCodes.BAD_INPUT;
+        }
     }
 
     /** @return the configured command line, with the error handler of the exit-code convention */

@@ -187,8 +187,7 @@ public final class BatchRunner {
                     + ") not found: " + job.input());
         }
         long need = h.estimateBytes(job, ctx);
-        Runtime rt = Runtime.getRuntime();
-        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long available = need > 0 ? RelaxationMemory.availableHeap() : Long.MAX_VALUE;
         if (need > 0 && need > available) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "estimated memory %.1f MiB exceeds the available heap %.1f MiB (raise -Xmx through "

@@ -37,8 +37,9 @@ public final class RelaxationMemory {
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
 
-    /** @return the heap the JVM can still give, in bytes */
+    /** @return the heap the JVM can still give, in bytes, counting only live data (collects first) */
     public static long availableHeap() {
+        System.gc();
         Runtime rt = Runtime.getRuntime();
         return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }

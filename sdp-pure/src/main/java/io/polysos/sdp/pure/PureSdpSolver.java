@@ -5,6 +5,7 @@ import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -64,6 +65,45 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
+        long need = estimateBytes(problem);
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > available) {
+            System.gc(); // count only live data before refusing: uncollected garbage is reusable
+            available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
+        if (need > available) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "problem %s is too large for the pure backend: it needs about %.0f MiB of heap "
+                            + "(dense %d x %d Schur complement and %d dense copies of each PSD block), %.0f MiB are "
+                            + "available; raise -Xmx (POLYSOS_JAVA_OPTS for the polysos command) or use another backend",
+                    problem.name().isEmpty() ? "" : "'" + problem.name() + "'", need / 1048576.0,
+                    problem.numVariables(), problem.numVariables(), DENSE_COPIES_PER_BLOCK, available / 1048576.0));
+        }
         return new InteriorPointRun(problem, options).run();
+    }
+
+    /** Dense work copies of each PSD block held by an iteration (iterates, directions, inverses, work). */
+    static final int DENSE_COPIES_PER_BLOCK = 16;
+
+    /**
+     * A rough upper estimate of the heap a solve needs: the dense Schur complement (8 m^2
+     * bytes, plus its factor), {@value #DENSE_COPIES_PER_BLOCK} dense copies of each PSD block
+     * and the equality coupling M^-1 B (8 m r bytes for r equality rows).
+     */
+    public static long estimateBytes(SdpProblem problem) {
+        double m = problem.numVariables();
+        double bytes = 16 * m * m;
+        double zeroRows = 0;
+        for (var b : problem.blocks()) {
+            double sz = b.size();
+            switch (b.kind()) {
+                case PSD -> bytes += DENSE_COPIES_PER_BLOCK * 8 * sz * sz;
+                case NONNEG -> bytes += DENSE_COPIES_PER_BLOCK * 8 * sz;
+                case ZERO -> zeroRows += sz;
+            }
+        }
+        bytes += 8 * m * zeroRows + 8 * zeroRows * zeroRows;
+        return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
 }

@@ -283,4 +283,18 @@ class PureSdpSolverTest extends SdpSolverContractTest {
         SdpProblem split = SdpaFormat.parse(resourceText(inst.name() + ".dat-s"), inst.name());
         assertSolvedTo(new PureSdpSolver().solve(split, SdpOptions.DEFAULTS), inst.optimum());
     }
+
+    @Test
+    void refusesAProblemTooLargeForTheHeapBeforeAllocatingWithAClearMessage() {
+        SdpProblem.Builder b = SdpProblem.builder(1).name("huge");
+        b.addBlock(BlockKind.PSD, 40_000);
+        b.objective(0, 1.0).entry(1, 0, 0, 0, 1.0).entry(0, 0, 1, 1, 1.0);
+        SdpProblem p = b.build();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PureSdpSolver().solve(p, SdpOptions.DEFAULTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'huge' is too large for the pure backend")
+                .hasMessageContaining("MiB");
+        org.assertj.core.api.Assertions.assertThat(PureSdpSolver.estimateBytes(p))
+                .isGreaterThan(16L * 8 * 40_000 * 40_000);
+    }
 }
