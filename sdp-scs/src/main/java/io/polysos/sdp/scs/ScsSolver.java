@@ -24,7 +24,8 @@ import java.util.Map;
  *   <li>UNBOUNDED: y holds SCS's ray (c.y = -1, sum_i y_i F_i in K); no dual blocks;
  *       objectives -inf.
  *   <li>ITERATION_LIMIT / TIME_LIMIT: SCS stopped at a limit; when its best guess was a
- *       solution the status is INACCURATE_OPTIMAL instead, when it was a certificate the
+ *       solution whose largest DIMACS error is at most {@link #DEFAULT_INACCURATE_TOLERANCE}
+ *       the status is INACCURATE_OPTIMAL instead, when it was a certificate the
  *       approximate certificate is returned as above (unverified; the message says which).
  *   <li>NUMERICAL_ERROR, INTERRUPTED: no iterate.
  * </ul>
@@ -110,8 +111,25 @@ public final class ScsSolver implements SdpSolver {
             log.forEach(options.logSink());
             b.log(log);
         }
-        return b.build();
+        SdpSolution s = b.build();
+        if (s.status() == SdpStatus.INACCURATE_OPTIMAL && !(s.dimacs().max() <= DEFAULT_INACCURATE_TOLERANCE)) {
+            // SCS calls its last iterate "solved (inaccurate)" when it stops at a limit, however far
+            // it is from a solution: call it that only when the measured errors say so
+            String text = r.statusText();
+            SdpStatus limit = text.contains("time") ? SdpStatus.TIME_LIMIT
+                    : text.contains("iter") ? SdpStatus.ITERATION_LIMIT : SdpStatus.NUMERICAL_ERROR;
+            s = b.status(limit).message(message(flag, r) + String.format(java.util.Locale.ROOT,
+                    "; largest DIMACS error %.1e is above %.0e, so the last iterate is not reported as a solution",
+                    s.dimacs().max(), DEFAULT_INACCURATE_TOLERANCE)).build();
+        }
+        return s;
     }
+
+    /**
+     * Largest DIMACS error with which SCS's "solved (inaccurate)" is reported as
+     * INACCURATE_OPTIMAL; above it the status is the limit SCS stopped at.
+     */
+    public static final double DEFAULT_INACCURATE_TOLERANCE = 1e-3;
 
     private static String message(ScsExitFlag flag, ScsSession.Result r) {
         String base = "SCS: " + r.statusText();

@@ -60,6 +60,17 @@ class ScsSolverTest {
         assertThat(Math.abs(s.primalObjective() - optimal) / Math.max(1, Math.abs(optimal))).as(name).isLessThan(1e-4);
     }
 
+    @org.junit.jupiter.api.Test
+    void doesNotCallAFarOffLastIterateAnInaccurateSolution() throws Exception {
+        SdpSolution s = solver.solve(ScsTestProblems.readSdplib("control2"), SdpOptions.builder().maxIterations(300).build());
+        if (s.status() == SdpStatus.INACCURATE_OPTIMAL) {
+            assertThat(s.dimacs().max()).isLessThanOrEqualTo(ScsSolver.DEFAULT_INACCURATE_TOLERANCE);
+        } else {
+            assertThat(s.status()).as(s.message()).isEqualTo(SdpStatus.ITERATION_LIMIT);
+            assertThat(s.message()).contains("not reported as a solution");
+        }
+    }
+
     /** With eps_abs = eps_rel = 1e-8 SCS reaches the high-accuracy references to 1e-6 relative on these. */
     @ParameterizedTest
     @CsvSource({"theta1, 23.0", "truss1, -8.9999963", "truss4, -9.0099963", "qap5, -436.0"})
