@@ -89,8 +89,11 @@ public final class MomentSosSolver {
     private PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
         if (records.isEmpty()) {
             return new PopResult(PopStatus.FAILED, Double.NaN, -1, List.of(), List.of(), Double.NaN, Double.NaN, false,
-                    List.of(), "no order was solved: the moment matrix of k0 exceeds maxMomentMatrixSize "
-                    + options.maxMomentMatrixSize());
+                    List.of(), "no order was solved: the moment matrix of the first order ("
+                    + Monomials.count(pop.numVariables(), Math.max(options.minOrder(), pop.minimumOrder()))
+                    + " rows for " + pop.numVariables() + " variables at order "
+                    + Math.max(options.minOrder(), pop.minimumOrder()) + ") exceeds maxMomentMatrixSize "
+                    + options.maxMomentMatrixSize() + " (raise it in HierarchyOptions if the memory allows)");
         }
         OrderRecord fin = records.get(records.size() - 1);
         if (fin.certified()) {
