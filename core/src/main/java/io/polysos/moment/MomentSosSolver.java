@@ -211,21 +211,26 @@ public final class MomentSosSolver {
                 build, solve, (t3 - t2) * 1e-9, sol.message());
     }
 
+    /** The SDP options of each solve: the caller's, with {@link HierarchyOptions#DEFAULT_SDP_TOLERANCE} where unset. */
+    static SdpOptions sdpOptionsFor(SdpOptions o) {
+        return withDefaultTolerance(o, HierarchyOptions.DEFAULT_SDP_TOLERANCE);
+    }
+
     /**
-     * The SDP options of each solve: the caller's, with {@link HierarchyOptions#DEFAULT_SDP_TOLERANCE}
-     * for any tolerance left unset, because rank decisions and extraction need accurate moments
+     * The given SDP options with {@code tolerance} as relative gap and feasibility tolerance
+     * wherever the caller left them unset: rank decisions and extraction need accurate moments
      * whatever the backend's own default (first-order backends stop far earlier by default).
      */
-    static SdpOptions sdpOptionsFor(SdpOptions o) {
+    public static SdpOptions withDefaultTolerance(SdpOptions o, double tolerance) {
         if (o.relativeGapTolerance().isPresent() && o.feasibilityTolerance().isPresent()) {
             return o;
         }
         SdpOptions.Builder b = o.toBuilder();
         if (o.relativeGapTolerance().isEmpty()) {
-            b.relativeGapTolerance(HierarchyOptions.DEFAULT_SDP_TOLERANCE);
+            b.relativeGapTolerance(tolerance);
         }
         if (o.feasibilityTolerance().isEmpty()) {
-            b.feasibilityTolerance(HierarchyOptions.DEFAULT_SDP_TOLERANCE);
+            b.feasibilityTolerance(tolerance);
         }
         return b.build();
     }

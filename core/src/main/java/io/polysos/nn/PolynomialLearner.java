@@ -64,14 +64,7 @@ public final class PolynomialLearner {
      * the relaxation's optimum, where the hierarchy's general 1e-8 would allow 1e-5.
      */
     static SdpOptions sdpOptions(SdpOptions o) {
-        SdpOptions.Builder b = o.toBuilder();
-        if (o.relativeGapTolerance().isEmpty()) {
-            b.relativeGapTolerance(LearnOptions.DEFAULT_SDP_TOLERANCE);
-        }
-        if (o.feasibilityTolerance().isEmpty()) {
-            b.feasibilityTolerance(LearnOptions.DEFAULT_SDP_TOLERANCE);
-        }
-        return b.build();
+        return MomentSosSolver.withDefaultTolerance(o, LearnOptions.DEFAULT_SDP_TOLERANCE);
     }
 
     public static HierarchyOptions hierarchyOptions(LearnOptions options) {
