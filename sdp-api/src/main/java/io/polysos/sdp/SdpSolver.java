@@ -21,6 +21,16 @@ public interface SdpSolver {
      */
     SdpSolution solve(SdpProblem problem, SdpOptions options);
 
+    /**
+     * Estimates the heap a solve of this problem needs, in bytes, so that callers (batch runs,
+     * drivers) can refuse a problem before it exhausts memory.
+     *
+     * @return the estimate, or -1 when the backend does not know (the default)
+     */
+    default long estimateBytes(SdpProblem problem) {
+        return -1;
+    }
+
     /** Solves with the backend's default options. */
     default SdpSolution solve(SdpProblem problem) {
         return solve(problem, SdpOptions.DEFAULTS);

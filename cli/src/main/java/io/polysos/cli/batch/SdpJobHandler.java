@@ -1,7 +1,6 @@
 package io.polysos.cli.batch;
 
 import io.polysos.cli.SdpCommand;
-import io.polysos.sdp.BlockSpec;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolvers;
@@ -22,24 +21,9 @@ public final class SdpJobHandler implements JobHandler {
         return SdpCommand.toJson(p, s, read);
     }
 
+    /** The chosen backend's own estimate ({@link io.polysos.sdp.SdpSolver#estimateBytes}), -1 when it has none. */
     @Override
     public long estimateBytes(JobSpec job, JobContext ctx) throws Exception {
-        SdpProblem p = SdpaFormat.read(job.input());
-        return estimate(p);
-    }
-
-    /**
-     * A rough upper estimate of an interior-point solve's memory: the dense Schur complement
-     * (8 m^2 bytes), about a dozen dense work copies of each PSD block, and the data.
-     */
-    public static long estimate(SdpProblem p) {
-        long m = p.numVariables();
-        long bytes = 8 * m * m;
-        for (BlockSpec b : p.blocks()) {
-            long s = b.size();
-            bytes += b.kind().isDiagonal() ? 12 * 8 * s : 12 * 8 * s * s;
-        }
-        bytes += 24 * p.totalNonzeros();
-        return bytes;
+        return SdpSolvers.discover().getOrDefault(ctx.solverFor(job)).estimateBytes(SdpaFormat.read(job.input()));
     }
 }

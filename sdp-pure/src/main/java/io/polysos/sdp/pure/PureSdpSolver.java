@@ -65,7 +65,7 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        long need = estimateBytes(problem);
+        long need = estimateFor(problem);
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > available) {
@@ -91,7 +91,13 @@ public final class PureSdpSolver implements SdpSolver {
      * bytes, plus its factor), {@value #DENSE_COPIES_PER_BLOCK} dense copies of each PSD block
      * and the equality coupling M^-1 B (8 m r bytes for r equality rows).
      */
-    public static long estimateBytes(SdpProblem problem) {
+    @Override
+    public long estimateBytes(SdpProblem problem) {
+        return estimateFor(problem);
+    }
+
+    /** The estimate of {@link #estimateBytes}, without an instance. */
+    public static long estimateFor(SdpProblem problem) {
         double m = problem.numVariables();
         double bytes = 16 * m * m;
         double zeroRows = 0;

@@ -294,7 +294,7 @@ class PureSdpSolverTest extends SdpSolverContractTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'huge' is too large for the pure backend")
                 .hasMessageContaining("MiB");
-        org.assertj.core.api.Assertions.assertThat(PureSdpSolver.estimateBytes(p))
+        org.assertj.core.api.Assertions.assertThat(new PureSdpSolver().estimateBytes(p))
                 .isGreaterThan(16L * 8 * 40_000 * 40_000);
     }
 }
