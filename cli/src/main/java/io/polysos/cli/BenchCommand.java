@@ -6,7 +6,7 @@ import io.polysos.nn.NetworkInstance;
 import io.polysos.nn.NetworkInstanceFormat;
 import io.polysos.nn.TrainingCompiler;
 import io.polysos.pop.Pop;
-import io.polysos.sdp.CsdpExecutable;
+import io.polysos.sdp.csdp.CsdpExecutable;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;

@@ -8,7 +8,7 @@ import io.polysos.moment.MomentRelaxation;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.PopStatus;
 import io.polysos.pop.Pop;
-import io.polysos.sdp.CsdpExecutable;
+import io.polysos.sdp.csdp.CsdpExecutable;
 import io.polysos.sdp.SdpSolvers;
 import java.util.Map;
 import java.util.Optional;
