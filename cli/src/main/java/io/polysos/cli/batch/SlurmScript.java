@@ -49,6 +49,12 @@ public record SlurmScript(String jar, String java, String jobs, String out, Stri
 
     public SlurmScript {
         batchOptions = List.copyOf(batchOptions);
+        for (String path : List.of(jar, java, jobs, out, summary)) {
+            if (path.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("a path with a line break or other control character cannot go "
+                        + "into a SLURM script: '" + path.replaceAll("\\p{Cntrl}", "?") + "'");
+            }
+        }
         if (tasks < 1 || tasks > MAX_TASKS) {
             throw new IllegalArgumentException("--array must be between 1 and " + MAX_TASKS + ", got " + tasks);
         }
@@ -121,8 +127,8 @@ public record SlurmScript(String jar, String java, String jobs, String out, Stri
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/bash\n");
         s.append("# Written by polysos batch --slurm-script: the ").append(jobCount).append(" jobs of ")
-                .append(jobs).append("\n# in ").append(tasks).append(" array tasks, results in ").append(out)
-                .append(".\n");
+                .append(jobs).append("\n# in ").append(tasks).append(" array tasks, results in ")
+                .append(out).append(".\n");
         s.append("#\n");
         s.append("#   bash THIS_FILE          submit the array, then the summary job after it (--wait: wait for both)\n");
         s.append("#   sbatch THIS_FILE        submit the array alone\n");
@@ -186,7 +192,7 @@ public record SlurmScript(String jar, String java, String jobs, String out, Stri
         s.append("  exit 2\n");
         s.append("fi\n\n");
         s.append("# SLURM sends SIGTERM, then SIGKILL KillWait seconds later: stop before that.\n");
-        s.append("kill_wait=\"$(scontrol show config 2>/dev/null | sed -n 's/^KillWait *= *\\([0-9]*\\).*/\\1/p')\"\n");
+        s.append("kill_wait=\"$(scontrol show config 2>/dev/null | sed -n 's/^KillWait *= *\\([0-9]*\\).*/\\1/p' || true)\"\n");
         s.append("kill_wait=\"${kill_wait:-30}\"\n");
         s.append("grace=$(( kill_wait - (kill_wait / 5 > 2 ? kill_wait / 5 : 2) ))\n");
         s.append("if [ \"$grace\" -lt 1 ]; then grace=1; fi\n");

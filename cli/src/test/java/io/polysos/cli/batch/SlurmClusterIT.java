@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -69,6 +70,7 @@ class SlurmClusterIT {
     Path out;
     Path script;
     Map<String, JsonNode> local;
+    final List<String> submitted = new ArrayList<>();
 
     @BeforeAll
     void cluster() throws Exception {
@@ -105,6 +107,14 @@ class SlurmClusterIT {
         assertThat(r.code).as(r.output).isZero();
         local = results(ref);
         assertThat(local).hasSize(JOBS.length);
+    }
+
+    /** Cancels whatever this test submitted and left behind (a failed assertion, a timeout). */
+    @AfterAll
+    void cancelLeftovers() throws Exception {
+        if (!submitted.isEmpty()) {
+            run(List.of("scancel", String.join(",", submitted)));
+        }
     }
 
     @Test
@@ -186,6 +196,7 @@ class SlurmClusterIT {
         Matcher a = Pattern.compile("array job (\\d+)").matcher(r.output);
         Matcher b = Pattern.compile("summary job (\\d+)").matcher(r.output);
         assertThat(a.find() && b.find()).as(r.output).isTrue();
+        submitted.addAll(List.of(a.group(1), b.group(1)));
         return new Submission(a.group(1), b.group(1));
     }
 
@@ -193,7 +204,9 @@ class SlurmClusterIT {
     private String sbatch() throws Exception {
         Run r = run(List.of("sbatch", "--parsable", script.toString()));
         assertThat(r.code).as(r.output).isZero();
-        return r.output.strip().split(";")[0];
+        String id = r.output.strip().split(";")[0];
+        submitted.add(id);
+        return id;
     }
 
     private Run polysos(String... args) throws Exception {
