@@ -26,7 +26,7 @@ class ReadmeSnippetsTest {
         List<String> out = new ArrayList<>();
         Matcher m = REGION.matcher(source);
         while (m.find()) {
-            out.add(m.group(2).stripIndent().strip());
+            out.add(m.group(2).stripTrailing().stripIndent().strip());
         }
         return out;
     }
