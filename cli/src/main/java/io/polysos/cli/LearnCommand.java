@@ -116,7 +116,10 @@ public final class LearnCommand implements Callable<Integer> {
         m.put("minimizers", r.minimizers());
         m.put("momentEstimate", r.momentEstimate());
         m.put("theta", r.theta());
+        m.put("certificate", r.certificate().jsonName());
         m.put("lowerBound", r.lowerBound());
+        m.put("lowerBoundNumeric", r.lowerBoundNumeric());
+        m.put("lowerBoundVerified", r.boundVerified());
         m.put("upperBound", r.upperBound());
         m.put("gap", r.gap());
         m.put("order", r.order());
@@ -152,7 +155,8 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     private static void print(LearnResult r, double[] truth) {
-        System.out.println("status: " + r.status() + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
+        System.out.println("status: " + r.status() + (r.isCertified() ? " (" + r.certificate().jsonName() + ")" : "")
+                + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
         if (r.coefficients() != null) {
             System.out.printf("%-8s %16s%s%n", "coef", r.status() == PopStatus.CERTIFIED ? "certified" : "estimate",
                     truth == null ? "" : String.format(" %16s", "truth"));
@@ -164,8 +168,9 @@ public final class LearnCommand implements Callable<Integer> {
                 System.out.printf("absErr: %.3e%n", Metrics.absErr(truth, r.coefficients()));
             }
         }
-        System.out.printf("lower bound: %.10g  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
-                r.upperBound(), r.gap(), r.order());
+        System.out.printf("lower bound: %.10g (%s)  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
+                r.boundVerified() ? "verified" : "numeric only", r.upperBound(), r.gap(), r.order());
+        System.out.println("verdict: " + r.message());
         System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().get("total"), r.timings().get("solve"),
                 r.solver());
     }

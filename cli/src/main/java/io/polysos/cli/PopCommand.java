@@ -77,7 +77,10 @@ public final class PopCommand implements Callable<Integer> {
     private static void printVerdict(Pop pop, PopResult r) {
         var out = System.out;
         out.printf("status      %s%n", r.status());
-        out.printf("bound       %.10g%n", r.bound());
+        out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        if (r.isCertified()) {
+            out.printf("certificate %s%n", r.certificate().jsonName());
+        }
         out.printf("verdict     %s%n", r.message());
         for (CandidatePoint c : r.minimizers()) {
             out.printf("minimizer   %s  f = %.10g%n", point(pop, c.point()), c.objective());
@@ -106,6 +109,10 @@ public final class PopCommand implements Callable<Integer> {
         out.put("variables", pop.variableNames());
         out.put("status", r.status().name());
         out.put("bound", r.bound());
+        out.put("lowerBound", r.bound());
+        out.put("lowerBoundNumeric", r.boundNumeric());
+        out.put("lowerBoundVerified", r.boundVerified());
+        out.put("certificate", r.certificate().jsonName());
         out.put("order", r.order());
         out.put("message", r.message());
         out.put("minimizers", points(r.minimizers()));
@@ -134,7 +141,7 @@ public final class PopCommand implements Callable<Integer> {
 
     /**
      * @return one JSON object per order of the hierarchy, the same for {@code pop} and
-     *         {@code learn}: SDP status, both bounds, sizes, rank decisions with spectra,
+     *         {@code learn}: SDP status, the verified and numeric bounds and the moment objective, sizes, rank decisions with spectra,
      *         flatness, extraction, certificate residual, times
      */
     static List<Map<String, Object>> orders(List<OrderRecord> records) {
@@ -143,8 +150,13 @@ public final class PopCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("order", o.order());
             m.put("sdpStatus", o.sdpStatus().name());
-            m.put("bound", o.bound());
-            m.put("dualBound", o.dualBound());
+            m.put("lowerBound", o.lowerBound());
+            m.put("lowerBoundNumeric", o.lowerBoundNumeric());
+            m.put("lowerBoundVerified", o.bounds().verified());
+            if (!o.bounds().verified()) {
+                m.put("lowerBoundNote", o.bounds().note());
+            }
+            m.put("momentObjective", o.bounds().momentObjective());
             m.put("momentMatrixSize", o.momentMatrixSize());
             m.put("moments", o.numMoments());
             List<Object> ranks = new ArrayList<>();
