@@ -97,6 +97,7 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
         }
         int n = p.numVariables();
         double[] extra = new double[deg + 1];
+        boolean[] touched = new boolean[deg + 1];
         for (int t = 0; t < p.numTerms(); t++) {
             double prod = 1;
             double relErr;
@@ -113,10 +114,14 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
             // the computed d^a carries a relative error of at most gamma_{factors - 1}
             relErr = factors <= 1 ? 0 : ExactDot.gamma(factors);
             acc[p.termDegree(t)].add(p.coefficient(t), prod);
+            touched[p.termDegree(t)] = true;
             extra[p.termDegree(t)] += Math.nextUp(Math.abs(p.coefficient(t) * prod) * 2 * relErr);
         }
         double[][] c = new double[deg + 1][2];
         for (int j = 0; j <= deg; j++) {
+            if (!touched[j]) {
+                continue;
+            }
             c[j][0] = acc[j].value();
             c[j][1] = ExactDot.up(acc[j].errorBound() + extra[j], p.numTerms() + 1);
         }

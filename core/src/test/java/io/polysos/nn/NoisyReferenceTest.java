@@ -147,9 +147,10 @@ class NoisyReferenceTest {
         double high = res.dualObjective();
         assertThat(Math.abs(r.lowerBoundNumeric() - high)).as(r.message() + "\n" + res.output())
                 .isLessThanOrEqualTo(1e-6 * Math.abs(high));
-        // verified: never above the relaxation's value (CSDP's two objectives bracket it to ~1e-10)
+        // verified: never above the relaxation's value, bracketed by CSDP's two objectives, which CSDP
+        // prints with 8 significant digits (%.7e: relative error up to 5e-8)
         double top = Math.max(res.primalObjective(), res.dualObjective());
-        assertThat(r.lowerBound()).as(r.message()).isLessThanOrEqualTo(top + 1e-9 * Math.abs(top));
+        assertThat(r.lowerBound()).as(r.message()).isLessThanOrEqualTo(top + 1e-7 * Math.abs(top));
         // and, on these accurate solves, within 1e-7 (relative to 1 + |bound|) of the solver's number
         assertThat(Math.abs(r.lowerBound() - r.lowerBoundNumeric())).as(r.message())
                 .isLessThanOrEqualTo(1e-7 * (1 + Math.abs(r.lowerBoundNumeric())));
