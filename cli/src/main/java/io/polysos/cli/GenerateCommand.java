@@ -3,7 +3,7 @@ package io.polysos.cli;
 import io.polysos.pop.ChainedProblems;
 import io.polysos.pop.PopFile;
 import io.polysos.pop.PopWriter;
-import io.polysos.sdp.AtomicFiles;
+import io.polysos.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

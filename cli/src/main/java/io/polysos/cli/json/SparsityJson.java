@@ -1,4 +1,4 @@
-package io.polysos.cli;
+package io.polysos.cli.json;
 
 import io.polysos.moment.sparse.SparseOrderInfo;
 import io.polysos.moment.sparse.SparsePopResult;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.LinkedHashMap;
 
 /** The sparsity part of the output of {@code pop} and {@code learn}. */
-final class SparsityJson {
+public final class SparsityJson {
 
     private SparsityJson() {
     }
@@ -19,7 +19,7 @@ final class SparsityJson {
      * of out's {@code orders} (same order as the result's records); out is modified.
      */
     @SuppressWarnings("unchecked")
-    static void add(Map<String, Object> out, SparsityOptions options, SparsePopResult r) {
+    public static void add(Map<String, Object> out, SparsityOptions options, SparsePopResult r) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("mode", options.sparsity().label());
         s.put("tsSteps", options.tsSteps());
@@ -40,7 +40,7 @@ final class SparsityJson {
     }
 
     /** @return the JSON object of one solved relaxation's sparsity */
-    static Map<String, Object> order(SparseOrderInfo o) {
+    public static Map<String, Object> order(SparseOrderInfo o) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tsStep", o.tsStep());
         m.put("cliques", o.numCliques());
@@ -63,7 +63,7 @@ final class SparsityJson {
     }
 
     /** Prints one line per solved relaxation (nothing for the dense hierarchy). */
-    static void print(SparsePopResult r) {
+    public static void print(SparsePopResult r) {
         for (SparseOrderInfo o : r.sparsity()) {
             System.out.println("order " + o.order() + " " + o.summary());
         }
