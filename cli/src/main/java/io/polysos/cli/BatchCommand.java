@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Run the jobs of a JSON Lines file, one result file DIR/<id>.json per job.",
             "Each line: {\"id\": ..., \"kind\": \"learn\"|\"pop\"|\"sdp\", \"input\": PATH, \"options\": {...}}.",
-            "Shards: --shard I/N, or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (or _MIN/_MAX)."},
+            "Shards: --shard I/N, or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (or _MIN/_MAX).",
+            "With --slurm-script FILE: write an sbatch script running the jobs as a SLURM job array instead."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every job of the shard succeeded",
@@ -71,6 +73,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--progress-interval", paramLabel = "S", defaultValue = "30",
             description = "Seconds between progress lines when stderr is not a terminal (default ${DEFAULT-VALUE}).")
     double progressInterval;
+
+    @Mixin
+    SlurmScriptOptions slurm;
 
     /** The handlers of the job kinds. */
     static Map<String, JobHandler> handlers() {
@@ -121,15 +126,12 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         validateOptions();
+        slurm.check(shard != null);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + out + " is an existing file, not a folder; "
                     + "give a folder for the result files");
         }
         List<JobSpec> all = JobFile.read(jobsFile);
-        Shard s = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv());
-        if (s == null) {
-            s = Shard.ALL;
-        }
         Map<String, JobHandler> handlers = handlers();
         for (JobSpec j : all) {
             if (!handlers.containsKey(j.kind())) {
@@ -150,6 +152,13 @@ public final class BatchCommand implements Callable<Integer> {
         }
         if (!problems.isEmpty()) {
             throw new JobFile.InvalidJobFileException(problems);
+        }
+        if (slurm.requested()) {
+            return slurm.write(jobsFile, all, out, threads, grace, timeout, solver, progressInterval);
+        }
+        Shard s = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv());
+        if (s == null) {
+            s = Shard.ALL;
         }
         List<JobSpec> mine = s.select(all);
         ResultStore store = new ResultStore(out);
