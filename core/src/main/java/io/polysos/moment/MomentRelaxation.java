@@ -264,12 +264,21 @@ public final class MomentRelaxation {
      *         from the SDP solution's y
      */
     public double[] moments(SdpSolution solution) {
+        return momentVector(solution, numMoments());
+    }
+
+    /**
+     * @param solution an SDP solution whose variable i is moment i + 1 (not modified)
+     * @param numMoments the number of moments, 1 included
+     * @return (1, y_0, ..., y_{m-1}), a new array of length numMoments
+     */
+    public static double[] momentVector(SdpSolution solution, int numMoments) {
         double[] y = solution.y();
-        if (y.length != numMoments() - 1) {
+        if (y.length != numMoments - 1) {
             throw new IllegalArgumentException("solution has " + y.length + " variables, the relaxation has "
-                    + (numMoments() - 1));
+                    + (numMoments - 1));
         }
-        double[] w = new double[numMoments()];
+        double[] w = new double[numMoments];
         w[0] = 1;
         System.arraycopy(y, 0, w, 1, y.length);
         return w;

@@ -445,15 +445,7 @@ public final class SparseMomentRelaxation {
 
     /** @return the moment vector by id (w_0 = 1) from the SDP solution's y */
     public double[] moments(SdpSolution solution) {
-        double[] y = solution.y();
-        if (y.length != numMoments() - 1) {
-            throw new IllegalArgumentException("solution has " + y.length + " variables, the relaxation has "
-                    + (numMoments() - 1));
-        }
-        double[] w = new double[numMoments()];
-        w[0] = 1;
-        System.arraycopy(y, 0, w, 1, y.length);
-        return w;
+        return MomentRelaxation.momentVector(solution, numMoments());
     }
 
     /** @return the lower bound s (c.y) + f_0 from the solution's primal (moment) objective */
