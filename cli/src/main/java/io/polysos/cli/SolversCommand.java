@@ -1,5 +1,6 @@
 package io.polysos.cli;
 
+import io.polysos.cli.json.Json;
 import io.polysos.sdp.Availability;
 import io.polysos.sdp.SdpSolverProvider;
 import io.polysos.sdp.SdpSolvers;

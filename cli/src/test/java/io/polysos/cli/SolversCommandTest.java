@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polysos.cli.json.Json;
 import io.polysos.sdp.SdpSolvers;
 import org.junit.jupiter.api.Test;
 
