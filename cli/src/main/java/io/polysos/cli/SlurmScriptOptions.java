@@ -2,11 +2,9 @@ package io.polysos.cli;
 
 import io.polysos.cli.batch.JobSpec;
 import io.polysos.cli.batch.SlurmScript;
+import io.polysos.util.AtomicFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -127,11 +125,14 @@ final class SlurmScriptOptions {
                 grace, extra);
         String text = s.text(jobs.size());
         if (!jar.equals(jarCopy)) {
-            try (InputStream in = Files.newInputStream(jar)) {
-                writeAtomically(jarCopy, tmp -> Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING), false);
-            }
+            AtomicFiles.write(jarCopy, tmp -> Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING));
         }
-        writeAtomically(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8), true);
+        AtomicFiles.writeString(target, text);
+        try {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: run it with bash or sbatch
+        }
         System.out.println("wrote " + target + ": " + jobs.size() + " jobs in " + n + " array tasks of " + c
                 + " CPU" + (c == 1 ? "" : "s") + ", results in " + outDir);
         System.out.println("submit the array and its summary job:  bash " + target + "   (--wait to wait for both)");
@@ -152,26 +153,5 @@ final class SlurmScriptOptions {
                     + "java -jar polysos.jar), not from " + p);
         }
         return p.toAbsolutePath().normalize();
-    }
-
-    private interface Writer {
-        void write(Path tmp) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Writer writer, boolean executable) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            writer.write(tmp);
-            if (executable) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
