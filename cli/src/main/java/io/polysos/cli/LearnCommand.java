@@ -33,6 +33,9 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solverOptions;
 
+    @Mixin
+    SparsityMixin sparsityOptions;
+
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "paper",
             description = "paper (default), lsq or max.")
     String loss;
@@ -84,6 +87,7 @@ public final class LearnCommand implements Callable<Integer> {
         if (baselineRuns < 1) {
             throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
         }
+        b.sparsity(sparsityOptions.options());
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();

@@ -86,7 +86,14 @@ public final class MomentSosSolver {
         return verdict(pop, records, last);
     }
 
-    private PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
+    /**
+     * The verdict over the solved orders (also used by the sparse hierarchies).
+     *
+     * @param pop the relaxed (bounded) problem
+     * @param records every order's record, in order
+     * @param last the last record with a solution, or null
+     */
+    public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
         if (records.isEmpty()) {
             return new PopResult(PopStatus.FAILED, Double.NaN, -1, List.of(), List.of(), Double.NaN, Double.NaN, false,
                     List.of(), "no order was solved: the moment matrix of the first order ("

@@ -3,6 +3,7 @@ package io.polysos.nn;
 import io.polysos.moment.CandidatePoint;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MomentSosSolver;
+import io.polysos.moment.sparse.SparseMomentSosSolver;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
 import io.polysos.moment.PopStatus;
@@ -106,7 +107,7 @@ public final class PolynomialLearner {
         } else if (options.order() == 0 && options.maxOrder() < pop.minimumOrder()) {
             hopt = hopt.toBuilder().maxOrder(pop.minimumOrder()).build();
         }
-        PopResult pr = new MomentSosSolver(solver, hopt).solve(pop);
+        PopResult pr = new SparseMomentSosSolver(solver, hopt, options.sparsity()).solve(pop).result();
         double build = 0;
         double solve = 0;
         double extract = 0;
