@@ -115,8 +115,9 @@ final class ScsNative {
         }
         String real;
         try {
-            java.io.File f = Loader.cacheResource(url);
-            real = f == null ? null : realLoadError(f.toPath());
+            java.nio.file.Path f = "file".equals(url.getProtocol()) ? java.nio.file.Path.of(url.toURI())
+                    : Loader.cacheResource(url).toPath();
+            real = realLoadError(f);
         } catch (Throwable e) {
             real = summary(e);
         }
