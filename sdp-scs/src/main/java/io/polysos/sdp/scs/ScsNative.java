@@ -16,8 +16,9 @@ import org.bytedeco.javacpp.Pointer;
 final class ScsNative {
 
     /** What to tell a user who has no usable native SCS. */
-    static final String HOW_TO = "build SCS 3.x (3.2.0 or newer) with `make CTRLC=0`, set SCS_HOME to it and rebuild"
-            + " polysos with `mvn -Pscs package` (see sdp-scs/README.md)";
+    static final String HOW_TO = "build SCS 3.x (3.2.0 or newer) with `sdp-scs/build-scs.sh SCS_SOURCE PREFIX` (it uses"
+            + " `make CTRLC=0`), set SCS_HOME to the prefix it prints and rebuild polysos (`./polysos` or"
+            + " `mvn -Pscs package`; see sdp-scs/README.md)";
 
     /** Extra zeroed bytes after every native struct, so that a library with a longer layout cannot write past it. */
     static final int STRUCT_PADDING = 512;
