@@ -48,9 +48,8 @@ class ScsSolverTest {
 
     /**
      * SDPLIB at SCS's default tolerances (eps_abs = eps_rel = 1e-4): objective within 1e-4
-     * relative. SCS does not get there within its default limits on every instance: control1,
-     * control2, hinf1 and hinf2 stop at max_iters (SOLVED_INACCURATE), and truss3 and mcp100
-     * stop "solved" with relative objective errors of 6e-4 and 1e-4; they are not listed.
+     * relative. Not listed: control1, control2 (limits), hinf1 (max_iters), and the slower
+     * ones that get there only after the continuation (truss3, mcp100, hinf2).
      */
     @ParameterizedTest
     @CsvSource({"theta1, 23.0", "truss1, -8.9999963", "truss4, -9.0099963", "qap5, -436.0"})
