@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.polysos.pop.Pop;
 import io.polysos.sdp.BlockKind;
-import io.polysos.sdp.CsdpExecutable;
+import io.polysos.sdp.csdp.CsdpExecutable;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
