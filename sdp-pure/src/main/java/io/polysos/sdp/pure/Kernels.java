@@ -44,6 +44,8 @@ abstract class Kernels {
         return m >= VECTOR_MIN_SCHUR ? SELECTED : scalar();
     }
 
+
+
     /** @return the scalar kernels (for tests and benchmarks comparing both) */
     static Kernels scalar() {
         return ScalarKernels.INSTANCE;
