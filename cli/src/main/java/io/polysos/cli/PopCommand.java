@@ -44,6 +44,11 @@ public final class PopCommand implements Callable<Integer> {
     @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
     double ball;
 
+    @Option(names = "--export-sdpa", paramLabel = "FILE",
+            description = {"Also write each relaxation solved in SDPA sparse format (equalities as pairs of",
+                "inequalities): FILE for a single order, else FILE with .k<K> before its extension."})
+    Path exportSdpa;
+
     @Option(names = "--json", description = "Print one JSON object instead of the per-order lines.")
     boolean json;
 
@@ -60,7 +65,7 @@ public final class PopCommand implements Callable<Integer> {
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
         }
-        SdpSolver solver = solverOptions.solver();
+        SdpSolver solver = SdpaExport.wrap(solverOptions.solver(), exportSdpa, minOrder > 0 && minOrder == maxOrder);
         MomentSosSolver driver = new MomentSosSolver(solver, ob.build());
         PopResult r = driver.solve(pop);
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
