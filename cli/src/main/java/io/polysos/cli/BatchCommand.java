@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Run the jobs of a JSON Lines file, one result file DIR/<id>.json per job.",
             "Each line: {\"id\": ..., \"kind\": \"learn\"|\"pop\"|\"sdp\", \"input\": PATH, \"options\": {...}}.",
-            "Shards: --shard I/N, or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (or _MIN/_MAX)."},
+            "Shards: --shard I/N, or SLURM_ARRAY_TASK_ID with SLURM_ARRAY_TASK_COUNT (or _MIN/_MAX).",
+            "With --slurm-script FILE: write an sbatch script running the jobs as a SLURM job array instead."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every job of the shard succeeded",
@@ -68,6 +70,9 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Seconds between progress lines when stderr is not a terminal (default ${DEFAULT-VALUE}).")
     double progressInterval;
 
+    @Mixin
+    SlurmScriptOptions slurm;
+
     /** The handlers of the job kinds. */
     static Map<String, JobHandler> handlers() {
         Map<String, JobHandler> h = new LinkedHashMap<>();
@@ -79,17 +84,21 @@ public final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        slurm.check(shard != null);
         List<JobSpec> all = JobFile.read(jobsFile);
-        Shard s = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv());
-        if (s == null) {
-            s = Shard.ALL;
-        }
         Map<String, JobHandler> handlers = handlers();
         for (JobSpec j : all) {
             if (!handlers.containsKey(j.kind())) {
                 throw new IllegalArgumentException(jobsFile.getFileName() + ":" + j.line() + ": jobs of kind '"
                         + j.kind() + "' are not supported by this build");
             }
+        }
+        if (slurm.requested()) {
+            return slurm.write(jobsFile, all, out, threads, grace, timeout, solver, progressInterval);
+        }
+        Shard s = shard != null ? Shard.parse(shard) : Shard.fromSlurm(System.getenv());
+        if (s == null) {
+            s = Shard.ALL;
         }
         List<JobSpec> mine = s.select(all);
         ResultStore store = new ResultStore(out);

@@ -1,5 +1,7 @@
 package io.polysos.cli;
 
+import io.polysos.cli.json.Json;
+import io.polysos.cli.json.LearnJson;
 import io.polysos.moment.PopStatus;
 import io.polysos.nn.GradientBaseline;
 import io.polysos.nn.LearnOptions;
@@ -96,7 +98,7 @@ public final class LearnCommand implements Callable<Integer> {
                     baselineTarget(r)));
         }
         if (json) {
-            Map<String, Object> m = toMap(r, truth);
+            Map<String, Object> m = LearnJson.toMap(r, truth);
             if (gd != null) {
                 m.put("baseline", gd);
             }
@@ -109,35 +111,6 @@ public final class LearnCommand implements Callable<Integer> {
             }
         }
         return r.status() == PopStatus.CERTIFIED ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
-    }
-
-    /** @return the JSON object of {@code polysos learn --json} (truth may be null) */
-    public static Map<String, Object> toMap(LearnResult r, double[] truth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", r.status().name());
-        m.put("message", r.message());
-        m.put("names", r.names());
-        m.put("coefficients", r.coefficients());
-        m.put("minimizers", r.minimizers());
-        m.put("momentEstimate", r.momentEstimate());
-        m.put("theta", r.theta());
-        m.put("lowerBound", r.lowerBound());
-        m.put("upperBound", r.upperBound());
-        m.put("gap", r.gap());
-        m.put("order", r.order());
-        m.put("flat", r.flat());
-        m.put("ballActive", r.ballActive());
-        if (truth != null && r.coefficients() != null) {
-            m.put("absErr", Metrics.absErr(truth, r.coefficients()));
-        }
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("coefficients", r.refined());
-        ref.put("loss", r.refinedLoss());
-        m.put("refined", ref);
-        m.put("orders", PopCommand.orders(r.orders()));
-        m.put("timings", r.timings());
-        m.put("solver", r.solver());
-        return m;
     }
 
     /** @return the loss the baseline should reach: the certified optimum, else the best upper bound */

@@ -1,6 +1,6 @@
 package io.polysos.cli;
 
-import io.polysos.sdp.AtomicFiles;
+import io.polysos.util.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;

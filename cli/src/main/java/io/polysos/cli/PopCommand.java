@@ -1,20 +1,16 @@
 package io.polysos.cli;
 
+import io.polysos.cli.json.Json;
+import io.polysos.cli.json.PopJson;
 import io.polysos.moment.CandidatePoint;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MomentSosSolver;
-import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
 import io.polysos.moment.PopStatus;
-import io.polysos.moment.RankDecision;
 import io.polysos.pop.Pop;
 import io.polysos.pop.PopReader;
 import io.polysos.sdp.SdpSolver;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,7 +66,7 @@ public final class PopCommand implements Callable<Integer> {
         PopResult r = driver.solve(pop);
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
         if (json) {
-            Map<String, Object> out = toJson(pop, r, readSeconds, totalSeconds);
+            Map<String, Object> out = PopJson.toJson(pop, r, readSeconds, totalSeconds);
             out.put("solver", solver.name());
             System.out.println(Json.write(out));
         } else {
@@ -102,96 +98,5 @@ public final class PopCommand implements Callable<Integer> {
                     .append(String.format("%.8g", z[i]));
         }
         return sb.toString();
-    }
-
-    /** @return the JSON object of {@code polysos pop --json} */
-    public static Map<String, Object> toJson(Pop pop, PopResult r, double readSeconds, double totalSeconds) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("problem", pop.name());
-        out.put("variables", pop.variableNames());
-        out.put("status", r.status().name());
-        out.put("bound", r.bound());
-        out.put("order", r.order());
-        out.put("message", r.message());
-        out.put("minimizers", points(r.minimizers()));
-        out.put("candidates", points(r.candidates()));
-        out.put("bestFeasibleObjective", r.bestFeasibleObjective());
-        out.put("gap", r.gap());
-        out.put("boundingActive", r.boundingActive());
-        double build = 0;
-        double solve = 0;
-        double extract = 0;
-        for (OrderRecord o : r.orders()) {
-            build += o.buildSeconds();
-            solve += o.solveSeconds();
-            extract += o.extractionSeconds();
-        }
-        out.put("orders", orders(r.orders()));
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("read", readSeconds);
-        timings.put("build", build);
-        timings.put("solve", solve);
-        timings.put("extraction", extract);
-        timings.put("total", totalSeconds);
-        out.put("timings", timings);
-        return out;
-    }
-
-    /**
-     * @return one JSON object per order of the hierarchy, the same for {@code pop} and
-     *         {@code learn}: SDP status, both bounds, sizes, rank decisions with spectra,
-     *         flatness, extraction, certificate residual, times
-     */
-    static List<Map<String, Object>> orders(List<OrderRecord> records) {
-        List<Map<String, Object>> orders = new ArrayList<>();
-        for (OrderRecord o : records) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("order", o.order());
-            m.put("sdpStatus", o.sdpStatus().name());
-            m.put("bound", o.bound());
-            m.put("dualBound", o.dualBound());
-            m.put("momentMatrixSize", o.momentMatrixSize());
-            m.put("moments", o.numMoments());
-            List<Object> ranks = new ArrayList<>();
-            for (RankDecision d : o.ranks()) {
-                Map<String, Object> rd = new LinkedHashMap<>();
-                rd.put("t", d.order());
-                rd.put("rank", d.rank());
-                rd.put("relativeRank", d.relativeRank());
-                rd.put("gapRank", d.gapRank());
-                rd.put("spectrum", d.spectrum());
-                ranks.add(rd);
-            }
-            m.put("ranks", ranks);
-            m.put("flatOrder", o.flatOrder());
-            m.put("flatRank", o.flatRank());
-            m.put("extraction", o.extraction());
-            m.put("certified", o.certified());
-            m.put("sosResidual", o.sosResidual());
-            m.put("minGramEigenvalue", o.minGramEigenvalue());
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("build", o.buildSeconds());
-            t.put("solve", o.solveSeconds());
-            t.put("extraction", o.extractionSeconds());
-            m.put("timings", t);
-            m.put("message", o.message());
-            orders.add(m);
-        }
-        return orders;
-    }
-
-    private static List<Object> points(List<CandidatePoint> cs) {
-        List<Object> out = new ArrayList<>();
-        for (CandidatePoint c : cs) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("point", Arrays.stream(c.point()).boxed().toList());
-            m.put("objective", c.objective());
-            m.put("feasible", c.feasible());
-            m.put("maxInequalityViolation", c.maxInequalityViolation());
-            m.put("maxEqualityViolation", c.maxEqualityViolation());
-            m.put("activeBounding", c.activeBounding());
-            out.add(m);
-        }
-        return out;
     }
 }

@@ -1,13 +1,12 @@
 package io.polysos.cli;
 
-import io.polysos.sdp.DimacsErrors;
+import io.polysos.cli.json.Json;
+import io.polysos.cli.json.SdpJson;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpaFormat;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,45 +35,11 @@ public final class SdpCommand implements Callable<Integer> {
         SdpSolver solver = solverOptions.solver();
         SdpSolution s = solver.solve(problem, solverOptions.sdpOptions());
         if (json) {
-            System.out.println(Json.write(toJson(problem, s, readSeconds)));
+            System.out.println(Json.write(SdpJson.toJson(problem, s, readSeconds)));
         } else {
             printSummary(problem, s, readSeconds);
         }
         return s.status().isOptimal() ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
-    }
-
-    /** @return the JSON object of a solve: the documented fields of {@code polysos sdp --json} */
-    public static Map<String, Object> toJson(SdpProblem problem, SdpSolution s, double readSeconds) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("problem", problem.name());
-        out.put("status", s.status().name());
-        out.put("message", s.message());
-        out.put("primalObjective", s.primalObjective());
-        out.put("dualObjective", s.dualObjective());
-        out.put("relativeGap", s.relativeGap());
-        out.put("iterations", s.iterations());
-        out.put("solver", s.solverName());
-        out.put("solverVersion", s.solverVersion());
-        Map<String, Object> timings = new LinkedHashMap<>();
-        timings.put("read", readSeconds);
-        timings.putAll(s.timings());
-        out.put("timings", timings);
-        out.put("dimacs", dimacs(s.dimacs()));
-        Map<String, Object> size = new LinkedHashMap<>();
-        size.put("variables", problem.numVariables());
-        size.put("blocks", problem.blocks().stream().map(Object::toString).toList());
-        size.put("nonzeros", problem.totalNonzeros());
-        out.put("size", size);
-        return out;
-    }
-
-    public static Map<String, Object> dimacs(DimacsErrors d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        double[] v = d.toArray();
-        for (int i = 0; i < v.length; i++) {
-            m.put("err" + (i + 1), v[i]);
-        }
-        return m;
     }
 
     private void printSummary(SdpProblem p, SdpSolution s, double readSeconds) {

@@ -1,6 +1,7 @@
 package io.polysos.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polysos.cli.json.Json;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

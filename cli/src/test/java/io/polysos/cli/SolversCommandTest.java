@@ -1,8 +1,10 @@
 package io.polysos.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.polysos.cli.json.Json;
 import io.polysos.sdp.SdpSolvers;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,24 @@ class SolversCommandTest {
                 assertThat(s.get("reason").asText()).isNotEmpty();
             }
         }
+    }
+
+    @Test
+    void defaultIsPureWithoutMosekAndScsOnlyOnRequestWhetherItIsBuiltOrNot() throws Exception {
+        assumeThat(System.getenv(SdpSolvers.SOLVER_PROPERTY)).as("POLYSOS_SOLVER overrides the default").isNull();
+        assumeThat(SdpSolvers.discover().find("mosek").map(p -> SdpSolvers.safeAvailability(p).available()))
+                .as("a licensed MOSEK would be the default").contains(false);
+        CliRun r = CliRun.of("solvers", "--json");
+        JsonNode root = Json.mapper().readTree(r.out());
+        assertThat(root.get("default").asText()).isEqualTo("pure");
+        assertThat(root.get("defaultReason").asText()).startsWith("the most accurate available interior-point backend")
+                .contains("scs").contains("used only when named (--solver scs or POLYSOS_SOLVER=scs)");
+        for (JsonNode s : root.get("solvers")) {
+            assertThat(s.get("eligibleAsDefault").asBoolean()).as(s.get("name").asText())
+                    .isEqualTo(!s.get("name").asText().equals("scs"));
+        }
+        CliRun text = CliRun.of("solvers");
+        assertThat(text.out()).contains("default: pure (the most accurate available interior-point backend")
+                .containsPattern("(?m)^scs +(on request|unavailable) ");
     }
 }

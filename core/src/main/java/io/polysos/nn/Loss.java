@@ -49,17 +49,17 @@ public enum Loss {
      * @param c learned vector (not modified)
      */
     public double evaluate(PolynomialNetwork net, Dataset data, double[] c) {
-        switch (this) {
-            case PAPER: {
+        return switch (this) {
+            case PAPER -> {
                 double[] fbar = net.meanOutput(data.inputs(), c);
                 double[] ybar = data.meanOutput();
                 double m = 0;
                 for (int j = 0; j < fbar.length; j++) {
                     m = Math.max(m, Math.abs(fbar[j] - ybar[j]));
                 }
-                return m;
+                yield m;
             }
-            case LSQ: {
+            case LSQ -> {
                 double s = 0;
                 double[] out = new double[net.outputWidth()];
                 for (int i = 0; i < data.size(); i++) {
@@ -69,9 +69,9 @@ public enum Loss {
                         s += r * r;
                     }
                 }
-                return s / ((double) data.size() * net.outputWidth());
+                yield s / ((double) data.size() * net.outputWidth());
             }
-            default: {
+            case MAX -> {
                 double m = 0;
                 double[] out = new double[net.outputWidth()];
                 for (int i = 0; i < data.size(); i++) {
@@ -80,8 +80,8 @@ public enum Loss {
                         m = Math.max(m, Math.abs(out[j] - data.outputs()[i][j]));
                     }
                 }
-                return m;
+                yield m;
             }
-        }
+        };
     }
 }

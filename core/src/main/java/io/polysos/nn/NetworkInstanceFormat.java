@@ -1,12 +1,12 @@
 package io.polysos.nn;
 
-import io.polysos.sdp.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.polysos.util.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package io.polysos.nn;
 
-import io.polysos.sdp.AtomicFiles;
+import io.polysos.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,10 @@
 package io.polysos.nn;
 
+import io.polysos.poly.Monomials;
+import io.polysos.poly.Polynomial;
+import io.polysos.poly.PolynomialBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,92 +51,114 @@ public final class TrainingCompiler {
         int nz = loss.hasTheta() ? n + 1 : n;
         Expansion ex = expandLastLayer(net, data.inputs(), nz);
         double[] ybar = data.meanOutput();
-        int mo = net.outputWidth();
-        int nn = data.size();
         List<String> names = new ArrayList<>(net.coefficientNames());
         if (loss.hasTheta()) {
             names.add("theta");
         }
-        int[] thetaExp = new int[nz];
-        if (loss.hasTheta()) {
-            thetaExp[n] = 1;
-        }
-        double[][] gbar = ex.meanCoefficients(net);
-        List<SparsePolynomial> fbar = new ArrayList<>();
-        for (double[] gj : gbar) {
-            fbar.add(ex.toPolynomial(gj, n));
-        }
-        SparsePolynomial objective;
-        List<SparsePolynomial> ineq = new ArrayList<>();
-        switch (loss) {
-            case PAPER: {
-                objective = SparsePolynomial.builder(nz).add(thetaExp, 1.0).build();
-                for (int j = 0; j < mo; j++) {
-                    SparsePolynomial r = ex.toPolynomial(gbar[j], nz).scaleAndShift(1.0, -ybar[j]);
-                    ineq.add(addTheta(r, 1.0, thetaExp));
-                    ineq.add(addTheta(r, -1.0, thetaExp));
+        return switch (loss) {
+            case PAPER -> {
+                Epigraph e = new Epigraph(ex);
+                double[][] gbar = ex.meanCoefficients(net);
+                for (int j = 0; j < gbar.length; j++) {
+                    e.addResidual(gbar[j], ybar[j]);
                 }
-                break;
+                yield new TrainingProblem(net, data, loss, names, e.objective(), e.constraints, ybar);
             }
-            case LSQ: {
-                int f = ex.finalBasis.size();
-                double[] gram = new double[f * f];
-                double[] lin = new double[f];
-                double ss = 0;
-                double[][] g = new double[mo][f];
-                for (int i = 0; i < nn; i++) {
+            case LSQ -> new TrainingProblem(net, data, loss, names, leastSquares(net, data, ex), List.of(), ybar);
+            case MAX -> {
+                Epigraph e = new Epigraph(ex);
+                int mo = net.outputWidth();
+                double[][] g = new double[mo][ex.finalSize];
+                for (int i = 0; i < data.size(); i++) {
                     ex.sampleOutputs(net, i, g);
                     for (int j = 0; j < mo; j++) {
-                        double[] gj = g[j];
-                        double y = data.outputs()[i][j];
-                        ss += y * y;
-                        for (int a = 0; a < f; a++) {
-                            double ga = gj[a];
-                            if (ga == 0) {
-                                continue;
-                            }
-                            lin[a] += y * ga;
-                            int row = a * f;
-                            for (int b = a; b < f; b++) {
-                                gram[row + b] += ga * gj[b];
-                            }
-                        }
+                        e.addResidual(g[j], data.outputs()[i][j]);
                     }
                 }
-                double scale = 1.0 / ((double) nn * mo);
-                SparsePolynomial.Builder b = SparsePolynomial.builder(nz);
-                b.add(new int[nz], ss * scale);
-                int[] e = new int[nz];
-                for (int a = 0; a < f; a++) {
-                    b.add(ex.finalBasis.get(a), -2 * lin[a] * scale);
-                    for (int c = a; c < f; c++) {
-                        double v = gram[a * f + c] * scale * (c == a ? 1 : 2);
-                        if (v != 0) {
-                            int[] ea = ex.finalBasis.get(a);
-                            int[] ec = ex.finalBasis.get(c);
-                            for (int q = 0; q < nz; q++) {
-                                e[q] = ea[q] + ec[q];
-                            }
-                            b.add(e, v);
-                        }
-                    }
-                }
-                objective = b.build();
-                break;
+                yield new TrainingProblem(net, data, loss, names, e.objective(), e.constraints, ybar);
             }
-            default: {
-                objective = SparsePolynomial.builder(nz).add(thetaExp, 1.0).build();
-                SparsePolynomial[][] per = ex.allSampleOutputs(net, nz);
-                for (int i = 0; i < nn; i++) {
-                    for (int j = 0; j < mo; j++) {
-                        SparsePolynomial r = per[i][j].scaleAndShift(1.0, -data.outputs()[i][j]);
-                        ineq.add(addTheta(r, 1.0, thetaExp));
-                        ineq.add(addTheta(r, -1.0, thetaExp));
+        };
+    }
+
+    /**
+     * The epigraph form: minimize theta (the last variable) subject to theta + r &gt;= 0 and
+     * theta - r &gt;= 0 for every residual r = f - y added.
+     */
+    private static final class Epigraph {
+        private final Expansion ex;
+        private final int[] thetaExp;
+        private final long thetaRank;
+        private final PolynomialBuilder b;
+        final List<Polynomial> constraints = new ArrayList<>();
+
+        Epigraph(Expansion ex) {
+            this.ex = ex;
+            thetaExp = new int[ex.nz];
+            thetaExp[ex.nz - 1] = 1;
+            thetaRank = Monomials.rank(thetaExp);
+            b = new PolynomialBuilder(ex.nz, Math.max(1, ex.maxDegree));
+        }
+
+        /** Adds theta + (f - y) and theta - (f - y), f given by its coefficients over the final basis. */
+        void addResidual(double[] f, double y) {
+            for (double sign : SIGNS) {
+                b.clear();
+                b.addRank(thetaRank, 1.0);
+                b.addConstant(-sign * y);
+                ex.addTo(b, f, sign);
+                constraints.add(b.build());
+            }
+        }
+
+        Polynomial objective() {
+            return Polynomial.monomial(thetaExp, 1.0);
+        }
+    }
+
+    private static final double[] SIGNS = {1.0, -1.0};
+
+    /** The mean squared residual from the Gram matrix of the per-sample output coefficient vectors. */
+    private static Polynomial leastSquares(PolynomialNetwork net, Dataset data, Expansion ex) {
+        int nn = data.size();
+        int mo = net.outputWidth();
+        int f = ex.finalSize;
+        double[] gram = new double[f * f];
+        double[] lin = new double[f];
+        double ss = 0;
+        double[][] g = new double[mo][f];
+        for (int i = 0; i < nn; i++) {
+            ex.sampleOutputs(net, i, g);
+            for (int j = 0; j < mo; j++) {
+                double[] gj = g[j];
+                double y = data.outputs()[i][j];
+                ss += y * y;
+                for (int a = 0; a < f; a++) {
+                    double ga = gj[a];
+                    if (ga == 0) {
+                        continue;
+                    }
+                    lin[a] += y * ga;
+                    int row = a * f;
+                    for (int c = a; c < f; c++) {
+                        gram[row + c] += ga * gj[c];
                     }
                 }
             }
         }
-        return new TrainingProblem(net, data, loss, names, objective, ineq, fbar, ybar);
+        double scale = 1.0 / ((double) nn * mo);
+        PolynomialBuilder b = new PolynomialBuilder(ex.nz, 2 * ex.maxDegree);
+        b.addConstant(ss * scale);
+        for (int a = 0; a < f; a++) {
+            int[] ea = ex.finalBasis.get(a);
+            b.addRank(ex.finalRanks[a], -2 * lin[a] * scale);
+            for (int c = a; c < f; c++) {
+                double v = gram[a * f + c] * scale * (c == a ? 1 : 2);
+                if (v != 0) {
+                    b.addRank(Monomials.rankOfSum(ea, ex.finalBasis.get(c)), v);
+                }
+            }
+        }
+        return b.build();
     }
 
     /**
@@ -141,9 +167,18 @@ public final class TrainingCompiler {
      * @param inputs x_1..x_N (not modified)
      * @return result[i][j] = f_j(x_i; c)
      */
-    public static SparsePolynomial[][] sampleOutputs(PolynomialNetwork net, double[][] inputs) {
+    public static Polynomial[][] sampleOutputs(PolynomialNetwork net, double[][] inputs) {
         Expansion ex = expandLastLayer(net, inputs, net.numLearned());
-        return ex.allSampleOutputs(net, net.numLearned());
+        int mo = net.outputWidth();
+        Polynomial[][] out = new Polynomial[inputs.length][mo];
+        double[][] g = new double[mo][ex.finalSize];
+        for (int i = 0; i < inputs.length; i++) {
+            ex.sampleOutputs(net, i, g);
+            for (int j = 0; j < mo; j++) {
+                out[i][j] = ex.toPolynomial(g[j]);
+            }
+        }
+        return out;
     }
 
     /**
@@ -151,31 +186,35 @@ public final class TrainingCompiler {
      *
      * @param inputs x_1..x_N (not modified)
      */
-    public static List<SparsePolynomial> meanOutputs(PolynomialNetwork net, double[][] inputs) {
-        return expandLastLayer(net, inputs, net.numLearned()).meanOutputs(net, net.numLearned());
-    }
-
-    private static SparsePolynomial addTheta(SparsePolynomial r, double sign, int[] thetaExp) {
-        SparsePolynomial.Builder b = SparsePolynomial.builder(r.numVariables());
-        b.add(thetaExp, 1.0);
-        for (int t = 0; t < r.numTerms(); t++) {
-            b.add(r.exponent(t), sign * r.coefficient(t));
+    public static List<Polynomial> meanOutputs(PolynomialNetwork net, double[][] inputs) {
+        Expansion ex = expandLastLayer(net, inputs, net.numLearned());
+        List<Polynomial> out = new ArrayList<>();
+        for (double[] gj : ex.meanCoefficients(net)) {
+            out.add(ex.toPolynomial(gj));
         }
-        return b.build();
+        return out;
     }
 
     /** A monomial basis with its index. */
     private static final class Basis {
         final List<int[]> monos = new ArrayList<>();
-        final Map<SparsePolynomial.Key, Integer> index = new HashMap<>();
+        final Map<Long, Integer> index = new HashMap<>();
+        long[] ranks = new long[16];
+        int maxDegree;
 
+        /** The position of z^e in the basis (appended when new; e kept, not copied). */
         int indexOf(int[] e) {
-            SparsePolynomial.Key k = new SparsePolynomial.Key(e);
-            Integer t = index.get(k);
+            long r = Monomials.rank(e);
+            Integer t = index.get(r);
             if (t == null) {
                 t = monos.size();
                 monos.add(e);
-                index.put(k, t);
+                index.put(r, t);
+                if (t == ranks.length) {
+                    ranks = Arrays.copyOf(ranks, 2 * t);
+                }
+                ranks[t] = r;
+                maxDegree = Math.max(maxDegree, Monomials.degree(e));
             }
             return t;
         }
@@ -272,8 +311,12 @@ public final class TrainingCompiler {
 
     /** The result of expanding through the last hidden layer. */
     private static final class Expansion {
-        /** The final basis: monomials of f in the learned variables. */
+        /** The final basis: monomials of f in the learned variables (z without theta). */
         List<int[]> finalBasis;
+        /** Ranks of the final basis monomials in nz variables. */
+        long[] finalRanks;
+        /** The largest degree of a final basis monomial. */
+        int maxDegree;
         /** Pre-activations of the last hidden layer: u[i][r][b] over the basis before it. */
         double[][][] u;
         PowerTable table;
@@ -283,7 +326,7 @@ public final class TrainingCompiler {
         /** q[r][t]: hidden unit r of the last layer, output coefficient vector for sample i. */
         void hiddenCoefficients(int i, double[][] q, double[] prod) {
             for (int r = 0; r < q.length; r++) {
-                java.util.Arrays.fill(q[r], 0.0);
+                Arrays.fill(q[r], 0.0);
                 table.products(u[i][r], prod);
                 double[] qr = q[r];
                 for (int a = 0; a < table.count; a++) {
@@ -304,7 +347,7 @@ public final class TrainingCompiler {
         void contract(double[][] w, double[][] q, double[][] g) {
             for (int j = 0; j < w.length; j++) {
                 double[] gj = g[j];
-                java.util.Arrays.fill(gj, 0.0);
+                Arrays.fill(gj, 0.0);
                 double[] wj = w[j];
                 for (int r = 0; r < q.length; r++) {
                     double wr = wj[r];
@@ -317,27 +360,6 @@ public final class TrainingCompiler {
                     }
                 }
             }
-        }
-
-        SparsePolynomial[][] allSampleOutputs(PolynomialNetwork net, int nvars) {
-            int mo = net.outputWidth();
-            SparsePolynomial[][] out = new SparsePolynomial[u.length][mo];
-            double[][] g = new double[mo][finalSize];
-            for (int i = 0; i < u.length; i++) {
-                sampleOutputs(net, i, g);
-                for (int j = 0; j < mo; j++) {
-                    out[i][j] = toPolynomial(g[j], nvars);
-                }
-            }
-            return out;
-        }
-
-        List<SparsePolynomial> meanOutputs(PolynomialNetwork net, int nvars) {
-            List<SparsePolynomial> out = new ArrayList<>();
-            for (double[] gj : meanCoefficients(net)) {
-                out.add(toPolynomial(gj, nvars));
-            }
-            return out;
         }
 
         double[][] meanCoefficients(PolynomialNetwork net) {
@@ -367,14 +389,19 @@ public final class TrainingCompiler {
             return g;
         }
 
-        SparsePolynomial toPolynomial(double[] coef, int nvars) {
-            SparsePolynomial.Builder b = SparsePolynomial.builder(nvars);
+        /** b += s * (the polynomial with coefficient vector coef over the final basis), in nz variables. */
+        void addTo(PolynomialBuilder b, double[] coef, double s) {
             for (int t = 0; t < coef.length; t++) {
                 if (coef[t] != 0) {
-                    int[] e = finalBasis.get(t);
-                    b.add(nvars == e.length ? e : java.util.Arrays.copyOf(e, nvars), coef[t]);
+                    b.addRank(finalRanks[t], s * coef[t]);
                 }
             }
+        }
+
+        /** The polynomial with coefficient vector coef over the final basis, in nz variables. */
+        Polynomial toPolynomial(double[] coef) {
+            PolynomialBuilder b = new PolynomialBuilder(nz, maxDegree);
+            addTo(b, coef, 1.0);
             return b.build();
         }
     }
@@ -444,6 +471,8 @@ public final class TrainingCompiler {
         Basis fin = new Basis();
         ex.table = new PowerTable(basis, net, depth, nz, fin);
         ex.finalBasis = fin.monos;
+        ex.finalRanks = fin.ranks;
+        ex.maxDegree = fin.maxDegree;
         ex.finalSize = fin.size();
         ex.nz = nz;
         return ex;

@@ -1,13 +1,13 @@
 package io.polysos.nn;
 
+import io.polysos.poly.Polynomial;
 import io.polysos.pop.Pop;
 import java.util.List;
 
 /**
  * A compiled training problem: minimize {@link #objective()} over z subject to every
  * {@link #inequalities()} polynomial being &gt;= 0, with z = (c) for {@link Loss#LSQ} and
- * z = (c, theta) otherwise (theta last). Also keeps the mean-output polynomials fbar_j(c) in
- * the learned variables only. Built by {@link TrainingCompiler}; immutable.
+ * z = (c, theta) otherwise (theta last). Built by {@link TrainingCompiler}; immutable.
  */
 public final class TrainingProblem {
 
@@ -15,21 +15,18 @@ public final class TrainingProblem {
     private final Dataset data;
     private final Loss loss;
     private final List<String> variableNames;
-    private final SparsePolynomial objective;
-    private final List<SparsePolynomial> inequalities;
-    private final List<SparsePolynomial> meanOutputs;
+    private final Polynomial objective;
+    private final List<Polynomial> inequalities;
     private final double[] meanTarget;
 
     TrainingProblem(PolynomialNetwork network, Dataset data, Loss loss, List<String> variableNames,
-                    SparsePolynomial objective, List<SparsePolynomial> inequalities,
-                    List<SparsePolynomial> meanOutputs, double[] meanTarget) {
+                    Polynomial objective, List<Polynomial> inequalities, double[] meanTarget) {
         this.network = network;
         this.data = data;
         this.loss = loss;
         this.variableNames = List.copyOf(variableNames);
         this.objective = objective;
         this.inequalities = List.copyOf(inequalities);
-        this.meanOutputs = List.copyOf(meanOutputs);
         this.meanTarget = meanTarget;
     }
 
@@ -61,18 +58,13 @@ public final class TrainingProblem {
     }
 
     /** @return the objective polynomial in z */
-    public SparsePolynomial objective() {
+    public Polynomial objective() {
         return objective;
     }
 
     /** @return the constraint polynomials g(z) &gt;= 0 */
-    public List<SparsePolynomial> inequalities() {
+    public List<Polynomial> inequalities() {
         return inequalities;
-    }
-
-    /** @return fbar_j(c) = (1/N) sum_i f_j(x_i; c), j = 1..m_{D+1}, polynomials in c (n variables) */
-    public List<SparsePolynomial> meanOutputs() {
-        return meanOutputs;
     }
 
     /** @return ybar (a copy) */
@@ -83,7 +75,7 @@ public final class TrainingProblem {
     /** @return the largest total degree of objective and constraints */
     public int degree() {
         int d = objective.degree();
-        for (SparsePolynomial g : inequalities) {
+        for (Polynomial g : inequalities) {
             d = Math.max(d, g.degree());
         }
         return d;
@@ -115,7 +107,7 @@ public final class TrainingProblem {
      */
     public Pop toPop() {
         Pop.Builder b = Pop.builder(variableNames).name("train-" + loss.id());
-        b.minimize(objective.toPolynomial());
+        b.minimize(objective);
         int mo = network.outputWidth();
         for (int t = 0; t < inequalities.size(); t++) {
             String label;
@@ -125,7 +117,7 @@ public final class TrainingProblem {
                 int ij = t / 2;
                 label = (t % 2 == 0 ? "theta + r_" : "theta - r_") + (ij / mo + 1) + "," + (ij % mo + 1);
             }
-            b.subjectToNonnegative(inequalities.get(t).toPolynomial(), label);
+            b.subjectToNonnegative(inequalities.get(t), label);
         }
         return b.build();
     }

@@ -183,7 +183,8 @@ public final class PopReader {
         switch (kind) {
             case ">=" -> b.subjectToNonnegative(lhs.subtract(rhs), text);
             case "<=" -> b.subjectToNonnegative(rhs.subtract(lhs), text);
-            default -> b.subjectToZero(lhs.subtract(rhs), text);
+            case "==" -> b.subjectToZero(lhs.subtract(rhs), text);
+            default -> throw new IllegalStateException("relation " + kind + " not handled");
         }
     }
 

@@ -2,6 +2,7 @@ package io.polysos.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.polysos.poly.Polynomial;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,20 @@ class TrainingCompilerTest {
     void meanOutputPolynomialsAgreeWithTheNumericNetwork(String file) {
         NetworkInstance inst = TestData.network(file);
         PolynomialNetwork net = inst.network();
+        List<Polynomial> fbar = TrainingCompiler.meanOutputs(net, inst.train().inputs());
         TrainingProblem tp = TrainingCompiler.compile(net, inst.train());
         Random rnd = new Random(7);
         for (int trial = 0; trial < 5; trial++) {
             double[] c = randomCoefficients(net.numLearned(), rnd);
             double[] numeric = net.meanOutput(inst.train().inputs(), c);
+            double[] z = java.util.Arrays.copyOf(c, c.length + 1);
+            double[] ybar = inst.train().meanOutput();
             for (int j = 0; j < numeric.length; j++) {
-                assertClose(tp.meanOutputs().get(j).evaluate(c), numeric[j], Math.abs(numeric[j]));
+                assertClose(fbar.get(j).evaluate(c), numeric[j], Math.abs(numeric[j]));
+                // the paper loss's constraints at theta = 0 are +-(fbar_j - ybar_j)
+                double r = numeric[j] - ybar[j];
+                assertClose(tp.inequalities().get(2 * j).evaluate(z), r, Math.abs(numeric[j]));
+                assertClose(tp.inequalities().get(2 * j + 1).evaluate(z), -r, Math.abs(numeric[j]));
             }
         }
     }
@@ -47,7 +55,7 @@ class TrainingCompilerTest {
     void perSampleOutputPolynomialsAgreeWithTheNumericNetworkOnEverySample(String file) {
         NetworkInstance inst = TestData.network(file);
         PolynomialNetwork net = inst.network();
-        SparsePolynomial[][] f = TrainingCompiler.sampleOutputs(net, inst.train().inputs());
+        Polynomial[][] f = TrainingCompiler.sampleOutputs(net, inst.train().inputs());
         double[] c = randomCoefficients(net.numLearned(), new Random(11));
         for (int i = 0; i < inst.train().size(); i++) {
             double[] y = net.forward(inst.train().inputs()[i], c);
@@ -65,7 +73,7 @@ class TrainingCompilerTest {
         assertThat(tp.inequalities()).hasSize(2 * 4);
         double[] z = tp.pointOf(inst.truth().coefficients());
         assertThat(z[4]).isLessThan(1e-12);
-        for (SparsePolynomial g : tp.inequalities()) {
+        for (Polynomial g : tp.inequalities()) {
             assertThat(g.evaluate(z)).isGreaterThanOrEqualTo(-1e-9);
         }
         assertThat(tp.objective().evaluate(z)).isEqualTo(z[4]);
@@ -95,7 +103,7 @@ class TrainingCompilerTest {
         double[] c = randomCoefficients(4, new Random(5));
         double[] z = tp.pointOf(c);
         double min = Double.POSITIVE_INFINITY;
-        for (SparsePolynomial g : tp.inequalities()) {
+        for (Polynomial g : tp.inequalities()) {
             min = Math.min(min, g.evaluate(z));
         }
         assertThat(Math.abs(min)).isLessThan(1e-9 * Math.max(1, z[4]));
@@ -122,7 +130,7 @@ class TrainingCompilerTest {
                 row[s] = rnd.nextGaussian();
             }
         }
-        List<SparsePolynomial> fbar = TrainingCompiler.meanOutputs(net, x);
+        List<Polynomial> fbar = TrainingCompiler.meanOutputs(net, x);
         double[] c = randomCoefficients(net.numLearned(), rnd);
         double[] numeric = net.meanOutput(x, c);
         for (int j = 0; j < numeric.length; j++) {

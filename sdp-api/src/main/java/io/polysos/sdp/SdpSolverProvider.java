@@ -17,6 +17,19 @@ public interface SdpSolverProvider {
     /** @return the priority for default selection; higher wins among the available ones */
     int priority();
 
+    /**
+     * Whether the registry may pick this backend when no backend is named. Interior-point
+     * backends reach the accuracy the Moment-SOS hierarchy needs (moments to about 1e-8) and
+     * are eligible; a first-order backend (SCS) is not: it reaches that accuracy slowly or not
+     * at all, so it runs only when asked for by name ({@code --solver},
+     * {@value SdpSolvers#SOLVER_PROPERTY}).
+     *
+     * @return true (the default) when the backend may be the implicit default
+     */
+    default boolean eligibleAsDefault() {
+        return true;
+    }
+
     /** @return whether the backend can be used here, and why not if it cannot */
     Availability availability();
 

@@ -10,9 +10,11 @@ import java.util.ServiceLoader;
 
 /**
  * The registry of backends found through {@link ServiceLoader}. The default backend is the
- * available one of highest priority ({@code mosek} &gt; {@code scs} &gt; {@code pure}),
- * unless the system property or environment variable {@value #SOLVER_PROPERTY} names one
- * (the property wins over the variable).
+ * available one of highest priority among those {@linkplain SdpSolverProvider#eligibleAsDefault()
+ * eligible as default}, i.e. the most accurate interior-point backend ({@code mosek} &gt;
+ * {@code pure}), unless the system property or environment variable {@value #SOLVER_PROPERTY}
+ * names one (the property wins over the variable). A first-order backend ({@code scs}) is
+ * never picked implicitly, whatever its priority: it runs only when named.
  */
 public final class SdpSolvers {
 
@@ -102,21 +104,73 @@ public final class SdpSolvers {
 
     /** @return the name of the default backend, honouring {@value #SOLVER_PROPERTY} */
     public String defaultName() {
-        String chosen = System.getProperty(SOLVER_PROPERTY);
-        if (chosen == null || chosen.isBlank()) {
-            chosen = System.getenv(SOLVER_PROPERTY);
+        String chosen = override();
+        if (chosen != null) {
+            return chosen.toLowerCase(Locale.ROOT);
         }
-        if (chosen != null && !chosen.isBlank()) {
-            return chosen.trim().toLowerCase(Locale.ROOT);
+        Optional<SdpSolverProvider> p = implicitDefault();
+        if (p.isPresent()) {
+            return p.get().name();
         }
-        for (SdpSolverProvider p : providers) {
-            if (safeAvailability(p).available()) {
-                return p.name();
+        List<String> onRequest = new ArrayList<>();
+        for (SdpSolverProvider q : providers) {
+            if (!q.eligibleAsDefault() && safeAvailability(q).available()) {
+                onRequest.add(q.name());
             }
         }
         throw new SolverUnavailableException("no SDP solver is available"
                 + (providers.isEmpty() ? " (no backend on the class path: add polysos-sdp-pure, -scs or -mosek)" : "")
+                + (onRequest.isEmpty() ? "" : " as default (" + String.join(", ", onRequest)
+                        + " only when named: --solver NAME or " + SOLVER_PROPERTY + "=NAME)")
                 + "; " + describeAll());
+    }
+
+    /**
+     * @return in words why {@link #defaultName()} is what it is: the override that named it, or
+     *         that it is the most accurate available interior-point backend, with the backends
+     *         passed over and why (unavailable, or first-order and so used only when named)
+     */
+    public String defaultReason() {
+        String chosen = override();
+        if (chosen != null) {
+            return "chosen by " + SOLVER_PROPERTY + " (" + (isBlank(System.getProperty(SOLVER_PROPERTY))
+                    ? "environment variable" : "system property") + ")";
+        }
+        Optional<SdpSolverProvider> def = implicitDefault();
+        List<String> passed = new ArrayList<>();
+        for (SdpSolverProvider p : providers) {
+            if (def.isPresent() && p == def.get()) {
+                continue;
+            }
+            Availability a = safeAvailability(p);
+            if (!p.eligibleAsDefault()) {
+                passed.add(p.name() + (a.available() ? "" : " (unavailable)")
+                        + " is a first-order method, used only when named (--solver " + p.name() + " or "
+                        + SOLVER_PROPERTY + "=" + p.name() + ")");
+            } else if (!a.available() && (def.isEmpty() || p.priority() > def.get().priority())) {
+                passed.add(p.name() + " is unavailable");
+            }
+        }
+        String head = def.map(p -> "the most accurate available interior-point backend").orElse("no default available");
+        return passed.isEmpty() ? head : head + "; " + String.join("; ", passed);
+    }
+
+    /** @return the available provider of highest priority that may be picked implicitly */
+    private Optional<SdpSolverProvider> implicitDefault() {
+        return providers.stream().filter(p -> p.eligibleAsDefault() && safeAvailability(p).available()).findFirst();
+    }
+
+    /** @return the trimmed value of {@value #SOLVER_PROPERTY} (property, then variable), or null */
+    private static String override() {
+        String chosen = System.getProperty(SOLVER_PROPERTY);
+        if (isBlank(chosen)) {
+            chosen = System.getenv(SOLVER_PROPERTY);
+        }
+        return isBlank(chosen) ? null : chosen.trim();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** @return a solver of the default backend */

@@ -1,5 +1,6 @@
 package io.polysos.sdp;
 
+import io.polysos.util.AtomicFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

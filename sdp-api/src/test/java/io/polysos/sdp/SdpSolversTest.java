@@ -16,7 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SdpSolversTest {
 
     /** A provider whose availability is fixed (or throws when reason is null and available is false). */
-    private record FakeProvider(String name, int priority, boolean available, String reason) implements SdpSolverProvider {
+    private record FakeProvider(String name, int priority, boolean available, String reason, boolean eligibleAsDefault)
+            implements SdpSolverProvider {
+        FakeProvider(String name, int priority, boolean available, String reason) {
+            this(name, priority, available, reason, true);
+        }
+
         @Override
         public String description() {
             return "fake " + name;
@@ -52,7 +57,10 @@ class SdpSolversTest {
     }
 
     private static final FakeProvider PURE = new FakeProvider("pure", 10, true, "embedded");
-    private static final FakeProvider SCS = new FakeProvider("scs", 20, true, "native 3.2.7");
+    /** A first-order backend: available, of higher priority than pure, but never the implicit default. */
+    private static final FakeProvider SCS = new FakeProvider("scs", 20, true, "native 3.2.7", false);
+    private static final FakeProvider SCS_MISSING = new FakeProvider("scs", 20, false, "no libscsdir", false);
+    private static final FakeProvider MOSEK_LICENSED = new FakeProvider("mosek", 30, true, "licence found");
     private static final FakeProvider MOSEK = new FakeProvider("mosek", 30, false, "no licence found");
     private static final FakeProvider BROKEN = new FakeProvider("broken", 40, false, null);
 
@@ -88,15 +96,49 @@ class SdpSolversTest {
     }
 
     @Test
-    void defaultsToTheAvailableProviderOfHighestPriority() {
+    void defaultsToTheMostAccurateAvailableInteriorPointBackendNeverToAFirstOrderOne() {
         assumeNoEnvironmentOverride();
         withProperty(null, () -> {
             SdpSolvers r = SdpSolvers.of(List.of(PURE, MOSEK, BROKEN, SCS));
+            assertThat(r.defaultName()).isEqualTo("pure");
+            assertThat(r.getDefault().name()).isEqualTo("pure");
+            assertThat(r.getOrDefault(" ").name()).isEqualTo("pure");
+            assertThat(r.getOrDefault(null).name()).isEqualTo("pure");
+            assertThat(r.getOrDefault("scs").name()).isEqualTo("scs");
+            assertThat(r.defaultReason()).isEqualTo("the most accurate available interior-point backend;"
+                    + " broken is unavailable; mosek is unavailable; scs is a first-order method, used only when named"
+                    + " (--solver scs or POLYSOS_SOLVER=scs)");
+            SdpSolvers withMosek = SdpSolvers.of(List.of(SCS, PURE, MOSEK_LICENSED));
+            assertThat(withMosek.defaultName()).isEqualTo("mosek");
+            assertThat(withMosek.defaultReason()).isEqualTo("the most accurate available interior-point backend;"
+                    + " scs is a first-order method, used only when named (--solver scs or POLYSOS_SOLVER=scs)");
+            assertThat(SdpSolvers.of(List.of(PURE, SCS_MISSING)).defaultReason()).isEqualTo("the most accurate"
+                    + " available interior-point backend; scs (unavailable) is a first-order method, used only when"
+                    + " named (--solver scs or POLYSOS_SOLVER=scs)");
+            assertThat(SdpSolvers.of(List.of(PURE, MOSEK)).getDefault().name()).isEqualTo("pure");
+        });
+    }
+
+    @Test
+    void refusesToPickAFirstOrderBackendImplicitlyEvenWhenItIsTheOnlyOne() {
+        assumeNoEnvironmentOverride();
+        withProperty(null, () -> {
+            SdpSolvers r = SdpSolvers.of(List.of(SCS, MOSEK));
+            assertThatThrownBy(r::getDefault).isInstanceOf(SolverUnavailableException.class)
+                    .hasMessage("no SDP solver is available as default (scs only when named: --solver NAME or"
+                            + " POLYSOS_SOLVER=NAME); available: scs; unavailable: mosek (no licence found)");
+            assertThat(r.get("scs").name()).isEqualTo("scs");
+            assertThat(r.defaultReason()).startsWith("no default available; mosek is unavailable; scs is a first-order");
+        });
+    }
+
+    @Test
+    void picksAFirstOrderBackendWhenTheOverrideNamesIt() {
+        withProperty("scs", () -> {
+            SdpSolvers r = SdpSolvers.of(List.of(PURE, SCS));
             assertThat(r.defaultName()).isEqualTo("scs");
             assertThat(r.getDefault().name()).isEqualTo("scs");
-            assertThat(r.getOrDefault(" ").name()).isEqualTo("scs");
-            assertThat(r.getOrDefault(null).name()).isEqualTo("scs");
-            assertThat(SdpSolvers.of(List.of(PURE, MOSEK)).getDefault().name()).isEqualTo("pure");
+            assertThat(r.defaultReason()).isEqualTo("chosen by POLYSOS_SOLVER (system property)");
         });
     }
 

@@ -1,6 +1,6 @@
 package io.polysos.cli.batch;
 
-import io.polysos.cli.LearnCommand;
+import io.polysos.cli.json.LearnJson;
 import io.polysos.nn.LearnOptions;
 import io.polysos.nn.LearnResult;
 import io.polysos.nn.Loss;
@@ -62,7 +62,7 @@ public final class LearnJobHandler implements JobHandler {
             b.maxOrder(fits);
         }
         LearnResult r = PolynomialLearner.learn(inst, b.build());
-        Map<String, Object> out = LearnCommand.toMap(r, inst.truth() == null ? null : inst.truth().coefficients());
+        Map<String, Object> out = LearnJson.toMap(r, inst.truth() == null ? null : inst.truth().coefficients());
         if (fits < last) {
             out.put("note", "orders above " + fits + " were not run: their memory estimate exceeds the available heap");
         }

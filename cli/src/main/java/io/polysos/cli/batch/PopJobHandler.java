@@ -1,6 +1,6 @@
 package io.polysos.cli.batch;
 
-import io.polysos.cli.PopCommand;
+import io.polysos.cli.json.PopJson;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.PopResult;
@@ -53,7 +53,7 @@ public final class PopJobHandler implements JobHandler {
         }
         SdpSolver solver = SdpSolvers.discover().getOrDefault(ctx.solverFor(job));
         PopResult r = new MomentSosSolver(solver, hb.build()).solve(pop);
-        Map<String, Object> out = PopCommand.toJson(pop, r, read, (System.nanoTime() - t0) * 1e-9);
+        Map<String, Object> out = PopJson.toJson(pop, r, read, (System.nanoTime() - t0) * 1e-9);
         out.put("solver", solver.name());
         if (fits < last) {
             out.put("note", "orders above " + fits + " were not run: their memory estimate exceeds the available heap");

@@ -1,7 +1,7 @@
 package io.polysos.cli.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.polysos.cli.Json;
+import io.polysos.cli.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.polysos.cli.batch;
 
-import io.polysos.cli.SdpCommand;
+import io.polysos.cli.json.SdpJson;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolvers;
@@ -18,7 +18,7 @@ public final class SdpJobHandler implements JobHandler {
         SdpProblem p = SdpaFormat.read(job.input());
         double read = (System.nanoTime() - t0) * 1e-9;
         SdpSolution s = SdpSolvers.discover().getOrDefault(ctx.solverFor(job)).solve(p, o.sdpOptions(ctx));
-        return SdpCommand.toJson(p, s, read);
+        return SdpJson.toJson(p, s, read);
     }
 
     /** The chosen backend's own estimate ({@link io.polysos.sdp.SdpSolver#estimateBytes}), -1 when it has none. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.polysos.cli.Json;
+import io.polysos.cli.json.Json;
 import io.polysos.sdp.SdpSolvers;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -166,35 +166,35 @@ public final class MosekSolver implements SdpSolver {
         SdpSolution.Builder b = SdpSolution.builder(SdpStatus.NUMERICAL_ERROR).iterations(iterations);
         double[] y = readOrNull(() -> tr.y(api));
         double[][] yb = readOrNull(() -> tr.dualBlocks(api));
-        switch (o) {
+        return switch (o) {
             case INFEASIBLE -> {
                 double s = yb == null ? Double.NaN : p.dualObjectiveValue(yb);
                 if (!(s > 0)) {
-                    return b.message(what + "; the infeasibility certificate does not check (<F0,Y> = " + s + ")");
+                    yield b.message(what + "; the infeasibility certificate does not check (<F0,Y> = " + s + ")");
                 }
                 scale(yb, 1 / s);
                 double residual = 0;
                 for (double v : p.dualAction(yb)) {
                     residual = Math.max(residual, Math.abs(v));
                 }
-                return b.status(SdpStatus.INFEASIBLE).y(new double[p.numVariables()]).dualBlocks(yb)
+                yield b.status(SdpStatus.INFEASIBLE).y(new double[p.numVariables()]).dualBlocks(yb)
                         .dualObjective(1.0).message(what + ": infeasible, Y certifies it (<F0,Y> = 1, max |<F_i,Y>| = "
                                 + residual + ")");
             }
             case UNBOUNDED -> {
                 double cy = y == null ? Double.NaN : p.objectiveValue(y);
                 if (!(cy < 0)) {
-                    return b.message(what + "; the unboundedness ray does not check (c.y = " + cy + ")");
+                    yield b.message(what + "; the unboundedness ray does not check (c.y = " + cy + ")");
                 }
                 for (int i = 0; i < y.length; i++) {
                     y[i] /= -cy;
                 }
-                return b.status(SdpStatus.UNBOUNDED).y(y).primalObjective(-1.0)
+                yield b.status(SdpStatus.UNBOUNDED).y(y).primalObjective(-1.0)
                         .message(what + ": unbounded, y is a ray (c.y = -1, sum y_i F_i in K)");
             }
-            default -> {
+            case OPTIMAL, ITERATION_LIMIT, TIME_LIMIT, INTERRUPTED, NUMERICAL_ERROR, CHECK -> {
                 if (y == null || yb == null) {
-                    return b.status(o == Outcome.CHECK ? SdpStatus.NUMERICAL_ERROR : o.status)
+                    yield b.status(o == Outcome.CHECK ? SdpStatus.NUMERICAL_ERROR : o.status)
                             .message(what + "; no iterate could be read");
                 }
                 b.y(y).dualBlocks(yb).measure(p);
@@ -205,9 +205,9 @@ public final class MosekSolver implements SdpSolver {
                     status = worst <= DEFAULT_INACCURATE_TOLERANCE ? SdpStatus.INACCURATE_OPTIMAL : SdpStatus.NUMERICAL_ERROR;
                     what += "; largest DIMACS error " + worst;
                 }
-                return b.status(status).message(what);
+                yield b.status(status).message(what);
             }
-        }
+        };
     }
 
     /** What the MOSEK statuses say, before the certificates and iterates are checked. */

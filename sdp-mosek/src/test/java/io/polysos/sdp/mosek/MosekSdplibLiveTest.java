@@ -3,7 +3,6 @@ package io.polysos.sdp.mosek;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.polysos.sdp.Availability;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
@@ -19,39 +18,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * SDPLIB conformance with the real MOSEK. Runs only when mosek.jar is named by
- * {@code -Dmosek.jar=...} (passed through by the build) or {@code MOSEK_JAR} and a licence
- * is found; skipped otherwise, with the reason. The real jar is loaded through its own class
- * loader, so the fake Fusion classes of the test sources never shadow it.
+ * SDPLIB conformance with the real MOSEK ({@link LiveMosek}: runs only when mosek.jar and a
+ * licence are found; skipped otherwise, with the reason).
  */
 class MosekSdplibLiveTest {
 
     private static SdpSolver solver;
-    private static String skipReason;
 
     @BeforeAll
     static void findMosek() {
-        String jar = System.getProperty(FusionLocator.JAR_PROPERTY);
-        if (jar == null || jar.isBlank()) {
-            jar = System.getenv(FusionLocator.JAR_ENV);
-        }
-        if (jar == null || jar.isBlank()) {
-            skipReason = "MOSEK live tests skipped: set -Dmosek.jar=<MOSEK>/tools/platform/linux64x86/bin/mosek.jar"
-                    + " or MOSEK_JAR";
-            return;
-        }
-        MosekProvider p = MosekProvider.forJar(Path.of(jar));
-        Availability a = p.availability();
-        if (!a.available()) {
-            skipReason = "MOSEK live tests skipped: " + a.reason();
-            return;
-        }
-        solver = p.create();
+        solver = LiveMosek.solverOrNull();
     }
 
     @BeforeEach
     void requireMosek() {
-        assumeTrue(solver != null, skipReason);
+        assumeTrue(solver != null, LiveMosek.skipReason());
     }
 
     private static SdpProblem read(String name) throws Exception {

@@ -6,7 +6,8 @@ import io.polysos.sdp.SdpSolverProvider;
 
 /**
  * Provider of the embedded pure-Java backend {@code pure}: always available, lowest
- * priority ({@value #PRIORITY}) so that native backends win when present.
+ * priority ({@value #PRIORITY}) so that MOSEK, the other interior-point backend, wins when
+ * present; the first-order {@code scs} is never the implicit default whatever its priority.
  */
 public final class PureSdpSolverProvider implements SdpSolverProvider {
 

@@ -269,7 +269,8 @@ final class SchurAssembler {
             switch (d.formula[b][a]) {
                 case ProblemData.FORMULA_SPARSE -> sparseRow(b, a, n, zi, xx, out, rowOff, w);
                 case ProblemData.FORMULA_ROWS -> byRowsRow(b, a, n, zi, xx, out, rowOff, w);
-                default -> denseRow(b, a, n, zi, xx, out, rowOff, w);
+                case ProblemData.FORMULA_DENSE -> denseRow(b, a, n, zi, xx, out, rowOff, w);
+                default -> throw new IllegalStateException("unknown Schur formula " + d.formula[b][a]);
             }
         }
         // NONNEG part: sum_p F_ip F_jp r_p over j >= i

@@ -6,6 +6,7 @@ import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
+import io.polysos.sdp.SdpSolverContractTest;
 import io.polysos.sdp.SdpStatus;
 import io.polysos.sdp.SdpaFormat;
 import io.polysos.sdp.SparseSymMatrix;

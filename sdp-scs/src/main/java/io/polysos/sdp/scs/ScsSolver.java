@@ -94,7 +94,7 @@ public final class ScsSolver implements SdpSolver {
                 b.y(form.primalFromX(r.x()))
                         .primalObjective(Double.NEGATIVE_INFINITY).dualObjective(Double.NEGATIVE_INFINITY);
             }
-            default -> {
+            case SIGINT, FAILED, INDETERMINATE -> {
                 // no iterate: SCS filled x, y, s with NaN
             }
         }
@@ -138,7 +138,7 @@ public final class ScsSolver implements SdpSolver {
             case UNBOUNDED_INACCURATE -> base + "; y holds an unverified unboundedness ray";
             case INFEASIBLE -> base + "; dual blocks hold the certificate (<F_0,Y> = 1)";
             case UNBOUNDED -> base + "; y holds the ray (c.y = -1)";
-            default -> base;
+            case SIGINT, FAILED, INDETERMINATE, SOLVED, SOLVED_INACCURATE -> base;
         };
     }
 

@@ -14,7 +14,10 @@ import io.polysos.sdp.SolverUnavailableException;
  */
 public final class ScsSolverProvider implements SdpSolverProvider {
 
-    /** Priority among providers: above {@code pure}, below {@code mosek}. */
+    /**
+     * Priority among providers (listing order): above {@code pure}, below {@code mosek}. It
+     * never makes SCS the default: see {@link #eligibleAsDefault()}.
+     */
     public static final int PRIORITY = 20;
 
     public ScsSolverProvider() {
@@ -34,6 +37,16 @@ public final class ScsSolverProvider implements SdpSolverProvider {
     @Override
     public int priority() {
         return PRIORITY;
+    }
+
+    /**
+     * @return false: SCS is a first-order method; the registry never picks it unless it is
+     *         named ({@code --solver scs}, {@code POLYSOS_SOLVER=scs}), because the hierarchy
+     *         needs moments accurate to about 1e-8, which SCS reaches slowly or not at all
+     */
+    @Override
+    public boolean eligibleAsDefault() {
+        return false;
     }
 
     @Override

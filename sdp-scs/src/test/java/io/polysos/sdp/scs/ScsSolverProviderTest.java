@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.polysos.sdp.Availability;
 import io.polysos.sdp.SdpSolverProvider;
+import io.polysos.sdp.SdpSolvers;
 import io.polysos.sdp.SolverUnavailableException;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,14 @@ class ScsSolverProviderTest {
         assertThat(p.name()).isEqualTo("scs");
         assertThat(p.priority()).isEqualTo(20);
         assertThat(p.description()).contains("SCS");
+    }
+
+    @Test
+    void isNeverTheImplicitDefaultOnlyUsedWhenNamed() {
+        ScsSolverProvider p = new ScsSolverProvider();
+        assertThat(p.eligibleAsDefault()).isFalse();
+        assertThat(SdpSolvers.of(List.of(p)).defaultReason()).startsWith("no default available")
+                .contains("scs").contains("first-order method, used only when named (--solver scs or POLYSOS_SOLVER=scs)");
     }
 
     @Test

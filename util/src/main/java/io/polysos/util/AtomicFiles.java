@@ -1,4 +1,4 @@
-package io.polysos.sdp;
+package io.polysos.util;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

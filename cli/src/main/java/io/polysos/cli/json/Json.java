@@ -1,4 +1,4 @@
-package io.polysos.cli;
+package io.polysos.cli.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.polysos.sdp;
+package io.polysos.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
