@@ -11,7 +11,11 @@ import io.polysos.cli.batch.Progress;
 import io.polysos.cli.batch.ResultStore;
 import io.polysos.cli.batch.SdpJobHandler;
 import io.polysos.cli.batch.Shard;
+import io.polysos.cli.batch.FolderClaims;
+import io.polysos.sdp.SdpSolvers;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +86,51 @@ public final class BatchCommand implements Callable<Integer> {
         return h;
     }
 
+    /** Checks every option that can be checked before anything is created or run. */
+    private void validateOptions() {
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        if (!(timeout >= 0) || Double.isInfinite(timeout)) {
+            throw new IllegalArgumentException("--timeout must be a number of seconds >= 0 (0 = none), got " + timeout);
+        }
+        if (!(grace >= 0) || Double.isInfinite(grace)) {
+            throw new IllegalArgumentException("--grace must be a number of seconds >= 0, got " + grace);
+        }
+        if (!(progressInterval > 0) || Double.isInfinite(progressInterval)) {
+            throw new IllegalArgumentException("--progress-interval must be a number of seconds > 0, got "
+                    + progressInterval);
+        }
+        if (solver != null) {
+            String why = solverProblem(SdpSolvers.discover(), solver);
+            if (why != null) {
+                throw new IllegalArgumentException("--solver " + why + "; nothing was run");
+            }
+        }
+    }
+
+    /** @return why the named backend cannot run jobs here, or null when it can */
+    static String solverProblem(SdpSolvers solvers, String name) {
+        var p = solvers.find(name);
+        List<String> available = solvers.providers().stream()
+                .filter(x -> SdpSolvers.safeAvailability(x).available()).map(x -> x.name()).toList();
+        String list = "available: " + (available.isEmpty() ? "none" : String.join(", ", available))
+                + " (details: polysos solvers)";
+        if (p.isEmpty()) {
+            return "unknown solver '" + name + "'; " + list;
+        }
+        var a = SdpSolvers.safeAvailability(p.get());
+        return a.available() ? null : "solver '" + p.get().name() + "' is not available here; " + list;
+    }
+
     @Override
     public Integer call() throws Exception {
+        validateOptions();
         slurm.check(shard != null);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is an existing file, not a folder; "
+                    + "give a folder for the result files");
+        }
         List<JobSpec> all = JobFile.read(jobsFile);
         Map<String, JobHandler> handlers = handlers();
         for (JobSpec j : all) {
@@ -92,6 +138,20 @@ public final class BatchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(jobsFile.getFileName() + ":" + j.line() + ": jobs of kind '"
                         + j.kind() + "' are not supported by this build");
             }
+        }
+        SdpSolvers solvers = SdpSolvers.discover();
+        List<String> problems = new ArrayList<>();
+        for (JobSpec j : all) {
+            Object js = j.options().get("solver");
+            if (js instanceof String name && !name.isBlank()) {
+                String why = solverProblem(solvers, name);
+                if (why != null) {
+                    problems.add(jobsFile.getFileName() + ":" + j.line() + ": job '" + j.id() + "': " + why);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new JobFile.InvalidJobFileException(problems);
         }
         if (slurm.requested()) {
             return slurm.write(jobsFile, all, out, threads, grace, timeout, solver, progressInterval);
@@ -102,11 +162,32 @@ public final class BatchCommand implements Callable<Integer> {
         }
         List<JobSpec> mine = s.select(all);
         ResultStore store = new ResultStore(out);
+        try (FolderClaims claims = new FolderClaims(out, runId())) {
+            return run(s, all, mine, store, claims);
+        }
+    }
+
+    /** @return an id for this run, unique across hosts and processes: host-pid-time */
+    private static String runId() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "host";
+            }
+        }
+        return host.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + ProcessHandle.current().pid() + "-"
+                + Long.toString(System.currentTimeMillis(), 36);
+    }
+
+    private int run(Shard s, List<JobSpec> all, List<JobSpec> mine, ResultStore store, FolderClaims claims)
+            throws Exception {
         Progress progress = new Progress(System.err, System.console() != null, progressInterval, mine.size());
         progress.message("batch: shard " + s + ": " + mine.size() + " of " + all.size() + " jobs, " + threads
                 + " at a time, results in " + out);
-        BatchRunner runner = new BatchRunner(store, handlers, new JobContext(solver, () -> false), threads, resume,
-                timeout, grace, progress);
+        BatchRunner runner = new BatchRunner(store, claims, handlers(), new JobContext(solver, () -> false), threads,
+                resume, timeout, grace, progress);
         AtomicInteger signal = new AtomicInteger();
         Signals.onStop(signo -> {
             if (signal.compareAndSet(0, signo)) {
@@ -115,7 +196,10 @@ public final class BatchCommand implements Callable<Integer> {
             }
         });
         BatchRunner.Outcome o = runner.run(mine);
-        progress.end();
+        progress.end("batch: ran " + o.ran() + " jobs here (" + o.errors() + " ERROR"
+                + (o.rerunErrors() == 0 ? "" : ", " + o.rerunErrors() + " of them re-runs of ERROR results")
+                + "), kept " + o.skipped() + " complete results"
+                + (o.elsewhere() == 0 ? "" : ", left " + o.elsewhere() + " to another batch on this folder"));
         if (o.stopped()) {
             progress.message("batch: stopped; " + o.abandoned() + " running jobs abandoned; rerun with --resume");
             int signo = signal.get();

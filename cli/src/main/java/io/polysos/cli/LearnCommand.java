@@ -33,6 +33,9 @@ public final class LearnCommand implements Callable<Integer> {
     @Mixin
     SolverOptions solverOptions;
 
+    @Mixin
+    SparsityMixin sparsityOptions;
+
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "paper",
             description = "paper (default), lsq or max.")
     String loss;
@@ -89,6 +92,7 @@ public final class LearnCommand implements Callable<Integer> {
         if (baselineRuns < 1) {
             throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
         }
+        b.sparsity(sparsityOptions.options());
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
@@ -130,7 +134,8 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     private static void print(LearnResult r, double[] truth) {
-        System.out.println("status: " + r.status() + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
+        System.out.println("status: " + r.status() + (r.isCertified() ? " (" + r.certificate().jsonName() + ")" : "")
+                + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
         if (r.coefficients() != null) {
             System.out.printf("%-8s %16s%s%n", "coef", r.status() == PopStatus.CERTIFIED ? "certified" : "estimate",
                     truth == null ? "" : String.format(" %16s", "truth"));
@@ -142,8 +147,9 @@ public final class LearnCommand implements Callable<Integer> {
                 System.out.printf("absErr: %.3e%n", Metrics.absErr(truth, r.coefficients()));
             }
         }
-        System.out.printf("lower bound: %.10g  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
-                r.upperBound(), r.gap(), r.order());
+        System.out.printf("lower bound: %.10g (%s)  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
+                r.boundVerified() ? "verified" : "numeric only", r.upperBound(), r.gap(), r.order());
+        System.out.println("verdict: " + r.message());
         System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().get("total"), r.timings().get("solve"),
                 r.solver());
     }

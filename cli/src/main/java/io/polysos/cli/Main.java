@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             SolversCommand.class,
             SdpCommand.class,
             PopCommand.class,
+            GenerateCommand.class,
             LearnCommand.class,
             ReproduceCommand.class,
             BatchCommand.class,

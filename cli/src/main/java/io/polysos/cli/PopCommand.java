@@ -2,11 +2,14 @@ package io.polysos.cli;
 
 import io.polysos.cli.json.Json;
 import io.polysos.cli.json.PopJson;
+import io.polysos.cli.json.SparsityJson;
 import io.polysos.moment.CandidatePoint;
 import io.polysos.moment.HierarchyOptions;
-import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.PopResult;
 import io.polysos.moment.PopStatus;
+import io.polysos.moment.sparse.SparseMomentSosSolver;
+import io.polysos.moment.sparse.SparsePopResult;
+import io.polysos.moment.sparse.SparsityOptions;
 import io.polysos.pop.Pop;
 import io.polysos.pop.PopReader;
 import io.polysos.sdp.SdpSolver;
@@ -29,6 +32,9 @@ public final class PopCommand implements Callable<Integer> {
 
     @Mixin
     SolverOptions solverOptions;
+
+    @Mixin
+    SparsityMixin sparsityOptions;
 
     @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order (default k0 + "
             + HierarchyOptions.DEFAULT_EXTRA_ORDERS + ").")
@@ -61,15 +67,18 @@ public final class PopCommand implements Callable<Integer> {
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
         }
+        SparsityOptions sparsity = sparsityOptions.options();
         SdpSolver solver = SdpaExport.wrap(solverOptions.solver(), exportSdpa, minOrder > 0 && minOrder == maxOrder);
-        MomentSosSolver driver = new MomentSosSolver(solver, ob.build());
-        PopResult r = driver.solve(pop);
+        SparsePopResult sr = new SparseMomentSosSolver(solver, ob.build(), sparsity).solve(pop);
+        PopResult r = sr.result();
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
         if (json) {
             Map<String, Object> out = PopJson.toJson(pop, r, readSeconds, totalSeconds);
             out.put("solver", solver.name());
+            SparsityJson.add(out, sparsity, sr);
             System.out.println(Json.write(out));
         } else {
+            SparsityJson.print(sr);
             printVerdict(pop, r);
         }
         return r.status() == PopStatus.CERTIFIED ? ExitCodes.OK : ExitCodes.NOT_OPTIMAL;
@@ -78,7 +87,10 @@ public final class PopCommand implements Callable<Integer> {
     private static void printVerdict(Pop pop, PopResult r) {
         var out = System.out;
         out.printf("status      %s%n", r.status());
-        out.printf("bound       %.10g%n", r.bound());
+        out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        if (r.isCertified()) {
+            out.printf("certificate %s%n", r.certificate().jsonName());
+        }
         out.printf("verdict     %s%n", r.message());
         for (CandidatePoint c : r.minimizers()) {
             out.printf("minimizer   %s  f = %.10g%n", point(pop, c.point()), c.objective());

@@ -121,7 +121,7 @@ public final class MomentRelaxation {
             candidates += dh < 0 ? 0 : basis.sizeOfDegree(2 * order - dh);
         }
         int[] rowMonomial = new int[candidates];
-        RowSelector selector = q >= 2 ? new RowSelector(numMoments) : null;
+        IndependentRows selector = q >= 2 ? new IndependentRows(numMoments, DEFAULT_DEPENDENT_ROW_TOLERANCE) : null;
         int rows = 0;
         int[] cols = new int[16];
         double[] vals = new double[16];
@@ -260,80 +260,25 @@ public final class MomentRelaxation {
     }
 
     /**
-     * Keeps a row-echelon basis of sparse rows over the moments, pivoting on each row's largest
-     * column (its leading monomial in the graded order), and reports whether a new row is
-     * independent of the rows kept so far. Pivot rows are stored normalized (leading entry 1).
-     */
-    private static final class RowSelector {
-        private final double[] acc;
-        private final int[][] pivotCols;
-        private final double[][] pivotVals;
-
-        RowSelector(int columns) {
-            this.acc = new double[columns];
-            this.pivotCols = new int[columns][];
-            this.pivotVals = new double[columns][];
-        }
-
-        /** cols[0..len), vals[0..len): the row (not modified); keeps it when independent. */
-        boolean addIfIndependent(int[] cols, double[] vals, int len) {
-            int max = -1;
-            double scale = 0;
-            for (int t = 0; t < len; t++) {
-                acc[cols[t]] += vals[t];
-                max = Math.max(max, cols[t]);
-                scale = Math.max(scale, Math.abs(vals[t]));
-            }
-            double tol = DEFAULT_DEPENDENT_ROW_TOLERANCE * scale;
-            for (int c = max; c >= 0; c--) {
-                double v = acc[c];
-                if (Math.abs(v) <= tol) {
-                    acc[c] = 0;
-                    continue;
-                }
-                int[] pc = pivotCols[c];
-                if (pc == null) {
-                    int nnz = 0;
-                    for (int j = c; j >= 0; j--) {
-                        if (Math.abs(acc[j]) > tol) {
-                            nnz++;
-                        }
-                    }
-                    int[] rc = new int[nnz];
-                    double[] rv = new double[nnz];
-                    int i = 0;
-                    for (int j = c; j >= 0; j--) {
-                        if (Math.abs(acc[j]) > tol) {
-                            rc[i] = j;
-                            rv[i++] = acc[j] / v;
-                        }
-                        acc[j] = 0;
-                    }
-                    pivotCols[c] = rc;
-                    pivotVals[c] = rv;
-                    return true;
-                }
-                double[] pv = pivotVals[c];
-                for (int i = 0; i < pc.length; i++) {
-                    acc[pc[i]] -= v * pv[i];
-                }
-                acc[c] = 0;
-            }
-            return false;
-        }
-    }
-
-    /**
      * @return the moment vector w (length {@link #numMoments()}, indexed by rank, w_0 = 1)
      *         from the SDP solution's y
      */
     public double[] moments(SdpSolution solution) {
+        return momentVector(solution, numMoments());
+    }
+
+    /**
+     * @param solution an SDP solution whose variable i is moment i + 1 (not modified)
+     * @param numMoments the number of moments, 1 included
+     * @return (1, y_0, ..., y_{m-1}), a new array of length numMoments
+     */
+    public static double[] momentVector(SdpSolution solution, int numMoments) {
         double[] y = solution.y();
-        if (y.length != numMoments() - 1) {
+        if (y.length != numMoments - 1) {
             throw new IllegalArgumentException("solution has " + y.length + " variables, the relaxation has "
-                    + (numMoments() - 1));
+                    + (numMoments - 1));
         }
-        double[] w = new double[numMoments()];
+        double[] w = new double[numMoments];
         w[0] = 1;
         System.arraycopy(y, 0, w, 1, y.length);
         return w;

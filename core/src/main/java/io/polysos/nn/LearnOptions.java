@@ -2,6 +2,7 @@ package io.polysos.nn;
 
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.RankStrategy;
+import io.polysos.moment.sparse.SparsityOptions;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpSolver;
 import java.util.Objects;
@@ -26,10 +27,14 @@ import java.util.function.Consumer;
  *                       both in the hierarchy and against the numeric loss (default
  *                       {@value #DEFAULT_TOLERANCE})
  * @param progress       receives one line per step (never null)
+ * @param sparsity       the sparsity of the relaxations (default {@link SparsityOptions#NONE}, the
+ *                       dense hierarchy)
+ * @param gapTolerance   certification by gap: L(c) - verified lower bound &lt;= gapTolerance (1 + L(c))
+ *                       (default {@link HierarchyOptions#DEFAULT_GAP_TOLERANCE})
  */
 public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius, SdpSolver solver, String solverName,
                            SdpOptions sdpOptions, boolean refine, RankStrategy rankStrategy, double tolerance,
-                           Consumer<String> progress) {
+                           Consumer<String> progress, SparsityOptions sparsity, double gapTolerance) {
 
     /** Default ball radius: R = 10, the constraint 100 - |z|^2 &gt;= 0 of the reference values. */
     public static final double DEFAULT_BALL_RADIUS = 10.0;
@@ -54,6 +59,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(sdpOptions, "sdpOptions");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(sparsity, "sparsity");
         if (order < 0) {
             throw new IllegalArgumentException("order must be >= 1, or 0 for the hierarchy; got " + order);
         }
@@ -64,6 +70,9 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
             throw new IllegalArgumentException("ballRadius must be finite and >= 0 (0 = no ball), got " + ballRadius);
         }
         Objects.requireNonNull(rankStrategy, "rankStrategy");
+        if (!(gapTolerance > 0) || Double.isInfinite(gapTolerance)) {
+            throw new IllegalArgumentException("gapTolerance must be positive and finite, got " + gapTolerance);
+        }
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
         }
@@ -86,6 +95,8 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         b.rankStrategy = rankStrategy;
         b.tolerance = tolerance;
         b.progress = progress;
+        b.sparsity = sparsity;
+        b.gapTolerance = gapTolerance;
         return b;
     }
 
@@ -102,6 +113,20 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
         private double tolerance = DEFAULT_TOLERANCE;
         private Consumer<String> progress = s -> { };
+        private double gapTolerance = HierarchyOptions.DEFAULT_GAP_TOLERANCE;
+        private SparsityOptions sparsity = SparsityOptions.NONE;
+
+        /** Relative tolerance of the certification by gap. */
+        public Builder gapTolerance(double t) {
+            this.gapTolerance = t;
+            return this;
+        }
+
+        /** The sparsity of the relaxations (default none: the dense hierarchy). */
+        public Builder sparsity(SparsityOptions s) {
+            this.sparsity = s;
+            return this;
+        }
 
         public Builder loss(Loss l) {
             this.loss = l;
@@ -163,7 +188,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
 
         public LearnOptions build() {
             return new LearnOptions(loss, order, maxOrder, ballRadius, solver, solverName, sdpOptions, refine,
-                    rankStrategy, tolerance, progress);
+                    rankStrategy, tolerance, progress, sparsity, gapTolerance);
         }
     }
 }

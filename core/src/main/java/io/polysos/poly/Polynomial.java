@@ -307,9 +307,37 @@ public final class Polynomial {
         if (isZero() || q.isZero()) {
             return zero(n);
         }
+        if (ranks.length == 1 || q.ranks.length == 1) {
+            return ranks.length == 1 ? q.timesTerm(exps, coefs[0]) : timesTerm(q.exps, q.coefs[0]);
+        }
         PolynomialBuilder b = new PolynomialBuilder(n, degree + q.degree);
         b.addProduct(this, q, 1.0);
         return b.build();
+    }
+
+    /**
+     * this * c z^a in O(terms * n) without an accumulator: multiplying by a monomial keeps the
+     * order of the terms (the monomial order is compatible with multiplication).
+     */
+    private Polynomial timesTerm(int[] a, double c) {
+        int m = ranks.length;
+        long[] r = new long[m];
+        int[] e = new int[m * n];
+        double[] v = new double[m];
+        int k = 0;
+        for (int t = 0; t < m; t++) {
+            double x = coefs[t] * c;
+            if (x == 0) {
+                continue;
+            }
+            for (int i = 0; i < n; i++) {
+                e[k * n + i] = exps[t * n + i] + a[i];
+            }
+            r[k] = Monomials.rank(e, k * n, n);
+            v[k] = x;
+            k++;
+        }
+        return new Polynomial(n, Arrays.copyOf(r, k), Arrays.copyOf(e, k * n), Arrays.copyOf(v, k));
     }
 
     /** @return this^e for e &gt;= 0 (this^0 = 1), by repeated squaring */

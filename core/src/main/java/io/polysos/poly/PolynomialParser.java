@@ -188,14 +188,26 @@ public final class PolynomialParser {
         }
 
         Polynomial expr() {
-            Polynomial p = term();
+            // long sums are merged pairwise (O(T log T) merges of sorted term lists, not O(T^2))
+            java.util.List<Polynomial> terms = new java.util.ArrayList<>();
+            terms.add(term());
             while (isOp('+') || isOp('-')) {
                 boolean minus = isOp('-');
                 advance();
                 Polynomial q = term();
-                p = minus ? p.subtract(q) : p.add(q);
+                terms.add(minus ? q.negate() : q);
             }
-            return p;
+            while (terms.size() > 1) {
+                java.util.List<Polynomial> next = new java.util.ArrayList<>((terms.size() + 1) / 2);
+                for (int i = 0; i + 1 < terms.size(); i += 2) {
+                    next.add(terms.get(i).add(terms.get(i + 1)));
+                }
+                if (terms.size() % 2 == 1) {
+                    next.add(terms.get(terms.size() - 1));
+                }
+                terms = next;
+            }
+            return terms.get(0);
         }
 
         Polynomial term() {

@@ -31,6 +31,7 @@ public final class BatchRunner {
     public static final double DEFAULT_CANCEL_SECONDS = 10;
 
     private final ResultStore store;
+    private final FolderClaims claims;
     private final Map<String, JobHandler> handlers;
     private final JobContext defaults;
     private final int threads;
@@ -46,7 +47,16 @@ public final class BatchRunner {
     });
 
     /** Counts of a run. */
-    public record Outcome(int ran, int skipped, int errors, int abandoned, boolean stopped) {
+    /**
+     * Counts of a run.
+     *
+     * @param ran jobs run here
+     * @param skipped jobs with a complete result kept by --resume
+     * @param elsewhere jobs left to another batch working on the same folder (running or done there)
+     * @param rerunErrors jobs run again by --resume because their result was ERROR
+     */
+    public record Outcome(int ran, int skipped, int elsewhere, int rerunErrors, int errors, int abandoned,
+            boolean stopped) {
         public boolean allSucceeded() {
             return errors == 0 && abandoned == 0 && !stopped;
         }
@@ -56,8 +66,8 @@ public final class BatchRunner {
      * @param timeoutSeconds per-job time limit, 0 for none
      * @param graceSeconds how long running jobs may go on after a stop request
      */
-    public BatchRunner(ResultStore store, Map<String, JobHandler> handlers, JobContext defaults, int threads,
-            boolean resume, double timeoutSeconds, double graceSeconds, Progress progress) {
+    public BatchRunner(ResultStore store, FolderClaims claims, Map<String, JobHandler> handlers, JobContext defaults,
+            int threads, boolean resume, double timeoutSeconds, double graceSeconds, Progress progress) {
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
@@ -65,6 +75,7 @@ public final class BatchRunner {
             throw new IllegalArgumentException("timeouts must be >= 0");
         }
         this.store = store;
+        this.claims = claims;
         this.handlers = handlers;
         this.defaults = defaults;
         this.threads = threads;
@@ -85,24 +96,47 @@ public final class BatchRunner {
 
     /** Runs the jobs and returns the counts. */
     public Outcome run(List<JobSpec> jobs) throws IOException, InterruptedException {
+        Instant runStart = Instant.now();
         store.cleanStaleTemporaries(jobs.stream().map(JobSpec::id).toList());
         ConcurrentLinkedQueue<JobSpec> queue = new ConcurrentLinkedQueue<>(jobs);
         AtomicInteger ran = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger abandoned = new AtomicInteger();
+        AtomicInteger elsewhere = new AtomicInteger();
+        AtomicInteger rerunErrors = new AtomicInteger();
+        announce(jobs);
         CountDownLatch workersDone = new CountDownLatch(threads);
         for (int w = 0; w < threads; w++) {
             Thread worker = new Thread(() -> {
                 try {
                     JobSpec job;
                     while (!stopping.get() && (job = queue.poll()) != null) {
-                        if (resume && store.isComplete(job.id())) {
-                            skipped.incrementAndGet();
+                        FolderClaims.Claim claim = claims.claim(job.id());
+                        if (claim == null) { // another batch is running it now
+                            elsewhere.incrementAndGet();
                             progress.skipped();
                             continue;
                         }
-                        Result r = runOne(job);
+                        Result r;
+                        try (claim) {
+                            ResultStore.Stored st = store.stored(job.id());
+                            if (st.complete() && !st.batch().isEmpty() && !st.batch().equals(claims.run())
+                                    && (claims.isLive(st.batch()) || st.start() != null && st.start().isAfter(runStart))) {
+                                elsewhere.incrementAndGet(); // done by a batch running now or since this one started
+                                progress.skipped();
+                                continue;
+                            }
+                            if (resume && st.complete() && !st.error()) {
+                                skipped.incrementAndGet();
+                                progress.skipped();
+                                continue;
+                            }
+                            if (resume && st.error()) {
+                                rerunErrors.incrementAndGet();
+                            }
+                            r = runOne(job);
+                        }
                         switch (r) {
                             case OK -> ran.incrementAndGet();
                             case ERROR -> {
@@ -124,7 +158,33 @@ public final class BatchRunner {
         }
         workersDone.await();
         jobThreads.shutdownNow();
-        return new Outcome(ran.get(), skipped.get(), errors.get(), abandoned.get(), stopping.get());
+        return new Outcome(ran.get(), skipped.get(), elsewhere.get(), rerunErrors.get(), errors.get(), abandoned.get(),
+                stopping.get());
+    }
+
+    /** Says up front what --resume will keep and redo, and whether another batch shares the folder. */
+    private void announce(List<JobSpec> jobs) {
+        List<String> others = claims.otherLiveRuns();
+        if (!others.isEmpty()) {
+            progress.message("batch: another batch is working on " + store.dir() + " (" + String.join(", ", others)
+                    + "); jobs it is running or has done are left to it");
+        }
+        if (resume) {
+            int ok = 0;
+            int err = 0;
+            for (JobSpec j : jobs) {
+                ResultStore.Stored st = store.stored(j.id());
+                if (st.complete()) {
+                    if (st.error()) {
+                        err++;
+                    } else {
+                        ok++;
+                    }
+                }
+            }
+            progress.message("batch: --resume: " + ok + " of " + jobs.size() + " jobs have a result and are skipped"
+                    + (err == 0 ? "" : "; " + err + " ERROR results are run again"));
+        }
     }
 
     private enum Result { OK, ERROR, ABANDONED }
@@ -167,6 +227,7 @@ public final class BatchRunner {
         if (!result.containsKey("solver")) {
             result.put("solver", ctx.solverFor(job));
         }
+        result.put("batch", claims.run());
         result.put("complete", true);
         try {
             store.write(job.id(), result);

@@ -50,10 +50,18 @@ public final class Progress {
     }
 
     public synchronized void end() {
+        end(null);
+    }
+
+    /** Prints the final count, then the summary line when not null. */
+    public synchronized void end(String summary) {
         if (terminal) {
             out.print("\r\033[K");
         }
         out.println(line());
+        if (summary != null) {
+            out.println(summary);
+        }
     }
 
     private void maybePrint(boolean force) {

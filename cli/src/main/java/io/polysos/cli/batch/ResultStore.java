@@ -24,6 +24,9 @@ public final class ResultStore {
 
     public ResultStore(Path dir) throws IOException {
         this.dir = dir;
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("--out " + dir + " is an existing file, not a folder; give a folder for the results");
+        }
         Files.createDirectories(dir);
         if (!Files.isWritable(dir)) {
             throw new IOException("result folder is not writable: " + dir);
@@ -39,17 +42,43 @@ public final class ResultStore {
         return dir.resolve(id + ".json");
     }
 
-    /** @return whether the job has a complete result */
+    /** @return whether the job has a complete result (an ERROR result is complete too) */
     public boolean isComplete(String id) {
+        return stored(id).complete();
+    }
+
+    /**
+     * What a job's result file says.
+     *
+     * @param complete the file parses, names the job and carries {@code "complete": true}
+     * @param error its status is ERROR
+     * @param batch the id of the run that wrote it, or "" (results of older versions)
+     * @param start when the job started, or null when unknown
+     */
+    public record Stored(boolean complete, boolean error, String batch, java.time.Instant start) {
+        static final Stored NONE = new Stored(false, false, "", null);
+    }
+
+    /** @return the state of the job's result */
+    public Stored stored(String id) {
         Path f = resultFile(id);
         if (!Files.isRegularFile(f)) {
-            return false;
+            return Stored.NONE;
         }
         try {
             JsonNode n = Json.mapper().readTree(Files.readString(f, StandardCharsets.UTF_8));
-            return n != null && n.path("complete").asBoolean(false) && id.equals(n.path("id").asText());
+            if (n == null || !n.path("complete").asBoolean(false) || !id.equals(n.path("id").asText())) {
+                return Stored.NONE;
+            }
+            java.time.Instant start = null;
+            try {
+                start = java.time.Instant.parse(n.path("start").asText(""));
+            } catch (java.time.format.DateTimeParseException e) {
+                // unknown
+            }
+            return new Stored(true, "ERROR".equals(n.path("status").asText()), n.path("batch").asText(""), start);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Stored.NONE;
         }
     }
 

@@ -1,0 +1,64 @@
+package io.polysos.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.polysos.cli.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code polysos generate} and {@code polysos pop --sparsity}. */
+class SparsePopCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatedChainedWoodIsCertifiedWithCorrelativeSparsityAndTheJsonReportsTheCliques() throws Exception {
+        Path file = dir.resolve("wood.json");
+        CliRun g = CliRun.of("generate", "chained-wood", "--n", "12", "-o", file.toString());
+        assertThat(g.exitCode()).as(g.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(file)).contains("polysos-pop/1").contains("4 - x12^2 >= 0");
+        CliRun r = CliRun.of("pop", file.toString(), "--solver", "pure", "--sparsity", "cs", "--json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("CERTIFIED");
+        assertThat(j.get("sparsity").get("mode").asText()).isEqualTo("cs");
+        assertThat(j.get("sparsity").get("cliques").get("count").asInt()).isEqualTo(11);
+        JsonNode o = j.get("orders").get(0).get("sparsity");
+        assertThat(o.get("cliques").asInt()).isEqualTo(11);
+        assertThat(o.get("psdBlocks").asInt()).isEqualTo(11 + 12);
+        assertThat(o.get("blockSizes").get("6").asInt()).isEqualTo(11);
+        assertThat(o.get("denseMomentMatrixSize").asLong()).isEqualTo(91);
+        assertThat(o.get("sdpVariables").asInt()).isLessThan(o.get("denseSdpVariables").asInt());
+        assertThat(o.get("cliqueRanks")).hasSize(11);
+        for (JsonNode x : j.get("minimizers").get(0).get("point")) {
+            assertThat(x.asDouble()).isBetween(1 - 1e-3, 1 + 1e-3);
+        }
+    }
+
+    @Test
+    void textOutputPrintsTheSparsityOfEachOrder() throws Exception {
+        Path file = dir.resolve("rosenbrock.json");
+        assertThat(CliRun.of("generate", "rosenbrock", "--n", "6", "-o", file.toString()).exitCode()).isZero();
+        CliRun r = CliRun.of("pop", file.toString(), "--solver", "pure", "--sparsity", "cs+ts", "--ts-step", "2");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("sparsity cs+ts step 1").contains("CERTIFIED");
+    }
+
+    @Test
+    void unknownSparsityIsBadInput() {
+        CliRun r = CliRun.of("pop", PopCommandTest.data("ball-halfplane.json").toString(), "--sparsity", "xyz");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("unknown sparsity 'xyz'");
+    }
+
+    @Test
+    void unknownChainedProblemIsBadInput() {
+        CliRun r = CliRun.of("generate", "nope", "--n", "5");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("unknown chained problem 'nope'");
+    }
+}

@@ -1,0 +1,486 @@
+package io.polysos.moment.sparse;
+
+import io.polysos.moment.IndependentRows;
+import io.polysos.moment.MomentRelaxation;
+import io.polysos.poly.MonomialBasis;
+import io.polysos.poly.Polynomial;
+import io.polysos.pop.Pop;
+import io.polysos.sdp.BlockKind;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpSolution;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The order-k sparse moment relaxation of a {@link Pop} as an {@link SdpProblem}.
+ *
+ * <p>With cliques I_1..I_p of the correlative sparsity pattern ({@link CorrelativeSparsity};
+ * one clique of every variable without it) and B_l the monomials in the variables of I_l of
+ * degree at most k:
+ * <pre>
+ *   minimize   sum_a f_a w_a / s   (w_0 = 1; f_0 and the scale s = {@link #objectiveScale} are put back by {@link #bound})
+ *   subject to M_k[w, I_l] PSD                  entry (b, c) = w_{b+c},                b, c in B_l
+ *              L_{g_j}[w, I_l] PSD              entry (b, c) = sum_e g_{j,e} w_{b+c+e}, |b|,|c| &lt;= k - ceil(deg g_j / 2)
+ *              sum_e h_{l,e} w_{a+e} = 0        a over I_l, |a| &lt;= 2k - deg h_l (one ZERO block)
+ * </pre>
+ * where g_j and h_l go to the smallest clique containing their variables. One SDP variable
+ * per distinct monomial shares the moments between cliques. Under term sparsity each of
+ * those matrices is replaced by its principal submatrices on the blocks of the term-sparsity
+ * graph (TSSOS): nodes are the row monomials, b ~ c when b + c (+ e for some term e of g_j)
+ * lies in the current support A, extended to a chordal graph (block closure: connected
+ * components, or the maximal cliques of a minimum-degree extension). Step 1 takes for A the
+ * monomials of f, g_j and h_l (the diagonal is always kept); step s + 1 adds every monomial of
+ * step s's blocks ({@link #nextStep}). Equality rows are kept under term sparsity only when
+ * all their moments occur in some block. Every choice of blocks is a relaxation of the dense
+ * one of the same order, so the bounds never exceed it. Linearly dependent equality rows are
+ * dropped as in {@link MomentRelaxation}.
+ *
+ * <p>The constant monomial is moment id 0 (F_0); moment id i &gt; 0 is SDP variable i - 1.
+ */
+public final class SparseMomentRelaxation {
+
+    /**
+     * One PSD block of the relaxation.
+     *
+     * @param clique its clique
+     * @param inequality the inequality whose localizing matrix it belongs to, -1 for the moment matrix
+     * @param size its number of rows
+     */
+    public record Block(int clique, int inequality, int size) {
+    }
+
+    private final Pop pop;
+    private final int order;
+    private final SparsityOptions options;
+    private final int tsStep;
+    private final CorrelativeSparsity cs;
+    private final Set<MonomialKey> support;
+    private final Map<MonomialKey, Integer> ids = new HashMap<>();
+    private final List<MonomialKey> monomials = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
+    private final int equalityRows;
+    private final double objectiveScale;
+    private final SdpProblem problem;
+
+    // entries collected before the SDP builder is created (it needs the number of variables)
+    private int[] eId = new int[1024];
+    private int[] eBlock = new int[1024];
+    private int[] eRow = new int[1024];
+    private int[] eCol = new int[1024];
+    private double[] eVal = new double[1024];
+    private int numEntries;
+
+    private SparseMomentRelaxation(Pop pop, int order, SparsityOptions options, CorrelativeSparsity cs, int tsStep,
+            Set<MonomialKey> support) {
+        int k0 = pop.minimumOrder();
+        if (order < k0) {
+            throw new IllegalArgumentException("relaxation order " + order + " is below the minimum order k0 = " + k0);
+        }
+        this.pop = pop;
+        this.order = order;
+        this.options = options;
+        this.cs = cs;
+        this.tsStep = tsStep;
+        this.support = support;
+        idOf(MonomialKey.ONE);
+        boolean term = options.sparsity().term();
+        List<int[]> cliques = cs.cliques();
+        for (int c = 0; c < cliques.size(); c++) {
+            int[] vars = cliques.get(c);
+            int nc = vars.length;
+            int[] zero = new int[nc];
+            MonomialBasis basis = new MonomialBasis(nc, order);
+            int s = basis.sizeOfDegree(order);
+            int[] e = basis.exponents();
+            int[][] one = {zero};
+            double[] oneCoef = {1.0};
+            for (int[] idx : blocksOf(vars, e, s, one, term)) {
+                emitBlock(c, -1, vars, e, idx, one, oneCoef);
+            }
+            for (int j = 0; j < pop.inequalities().size(); j++) {
+                if (cs.inequalityClique(j) != c) {
+                    continue;
+                }
+                Polynomial g = pop.inequalities().get(j);
+                int dg = order - Pop.ceilHalf(g.degree());
+                MonomialBasis gb = new MonomialBasis(nc, Math.max(dg, 0));
+                int sg = gb.sizeOfDegree(dg);
+                int[][] gt = localTerms(g, vars);
+                double[] gc = g.coefficients();
+                for (int[] idx : blocksOf(vars, gb.exponents(), sg, gt, term)) {
+                    emitBlock(c, j, vars, gb.exponents(), idx, gt, gc);
+                }
+            }
+        }
+        this.equalityRows = collectEqualities(cliques);
+        this.objectiveScale = objectiveScale(pop.objective());
+        this.problem = assemble();
+    }
+
+    /**
+     * @param pop the problem (with any bounding constraints already added)
+     * @param order k &gt;= k0
+     * @param options the sparsity; NONE gives the dense relaxation in this representation
+     * @param cs the cliques (from {@link CorrelativeSparsity#of} with correlative sparsity on or off)
+     * @return step 1 of the order-k relaxation
+     */
+    public static SparseMomentRelaxation build(Pop pop, int order, SparsityOptions options, CorrelativeSparsity cs) {
+        return new SparseMomentRelaxation(pop, order, options, cs, 1, options.sparsity().term() ? initialSupport(pop) : null);
+    }
+
+    /**
+     * @return the next term-sparsity step (the support grown by this step's blocks), or null
+     *         when there is no term sparsity or the support no longer grows (the blocks are
+     *         stable)
+     */
+    public SparseMomentRelaxation nextStep() {
+        if (support == null) {
+            return null;
+        }
+        Set<MonomialKey> next = new HashSet<>(support);
+        next.addAll(ids.keySet());
+        if (next.size() == support.size()) {
+            return null;
+        }
+        return new SparseMomentRelaxation(pop, order, options, cs, tsStep + 1, next);
+    }
+
+    private static Set<MonomialKey> initialSupport(Pop pop) {
+        Set<MonomialKey> a = new HashSet<>();
+        addTerms(a, pop.objective());
+        pop.inequalities().forEach(g -> addTerms(a, g));
+        pop.equalities().forEach(h -> addTerms(a, h));
+        return a;
+    }
+
+    private static void addTerms(Set<MonomialKey> a, Polynomial p) {
+        for (int t = 0; t < p.numTerms(); t++) {
+            a.add(MonomialKey.ofTerm(p, t));
+        }
+    }
+
+    /** @return term t of p as an exponent vector over the clique (local indices) */
+    private static int[][] localTerms(Polynomial p, int[] vars) {
+        int[][] out = new int[p.numTerms()][vars.length];
+        for (int t = 0; t < p.numTerms(); t++) {
+            int inClique = 0;
+            for (int i = 0; i < vars.length; i++) {
+                out[t][i] = p.exponent(t, vars[i]);
+                inClique += out[t][i];
+            }
+            if (inClique != p.termDegree(t)) {
+                throw new IllegalStateException("a term of " + p + " leaves its clique");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The row blocks of one matrix: all rows, or under term sparsity the blocks of the
+     * extended term graph (b ~ c when b + c + e lies in the support for a term e).
+     */
+    private List<int[]> blocksOf(int[] vars, int[] e, int s, int[][] terms, boolean term) {
+        if (!term) {
+            int[] all = new int[s];
+            for (int i = 0; i < s; i++) {
+                all[i] = i;
+            }
+            return List.<int[]>of(all);
+        }
+        int nc = vars.length;
+        BitSet[] adj = new BitSet[s];
+        for (int i = 0; i < s; i++) {
+            adj[i] = new BitSet(s);
+        }
+        for (int i = 0; i < s; i++) {
+            for (int j = i + 1; j < s; j++) {
+                for (int[] t : terms) {
+                    if (support.contains(MonomialKey.ofSum(vars, e, i * nc, e, j * nc, t, 0))) {
+                        adj[i].set(j);
+                        adj[j].set(i);
+                        break;
+                    }
+                }
+            }
+        }
+        return options.chordalTermExtension() ? ChordalGraphs.maximalCliquesOfMinimumDegreeExtension(adj)
+                : ChordalGraphs.connectedComponents(adj);
+    }
+
+    private void emitBlock(int clique, int inequality, int[] vars, int[] e, int[] idx, int[][] terms, double[] coefs) {
+        int blk = blocks.size();
+        blocks.add(new Block(clique, inequality, idx.length));
+        int nc = vars.length;
+        for (int a = 0; a < idx.length; a++) {
+            for (int b = a; b < idx.length; b++) {
+                for (int t = 0; t < terms.length; t++) {
+                    int id = idOf(MonomialKey.ofSum(vars, e, idx[a] * nc, e, idx[b] * nc, terms[t], 0));
+                    addEntry(id, blk, a, b, coefs[t]);
+                }
+            }
+        }
+    }
+
+    private int idOf(MonomialKey key) {
+        Integer id = ids.get(key);
+        if (id == null) {
+            id = monomials.size();
+            ids.put(key, id);
+            monomials.add(key);
+        }
+        return id;
+    }
+
+    private void addEntry(int id, int blk, int row, int col, double v) {
+        if (numEntries == eId.length) {
+            int cap = 2 * numEntries;
+            eId = Arrays.copyOf(eId, cap);
+            eBlock = Arrays.copyOf(eBlock, cap);
+            eRow = Arrays.copyOf(eRow, cap);
+            eCol = Arrays.copyOf(eCol, cap);
+            eVal = Arrays.copyOf(eVal, cap);
+        }
+        eId[numEntries] = id;
+        eBlock[numEntries] = blk;
+        eRow[numEntries] = row;
+        eCol[numEntries] = col;
+        eVal[numEntries] = v;
+        numEntries++;
+    }
+
+    /** Collects the independent equality rows as entries of the ZERO block (block index = blocks.size()). */
+    private int collectEqualities(List<int[]> cliques) {
+        List<Polynomial> hs = pop.equalities();
+        if (hs.isEmpty()) {
+            return 0;
+        }
+        List<int[]> rowIds = new ArrayList<>();
+        List<double[]> rowVals = new ArrayList<>();
+        for (int l = 0; l < hs.size(); l++) {
+            Polynomial h = hs.get(l);
+            int dm = 2 * order - h.degree();
+            if (h.degree() < 0 || dm < 0) {
+                continue;
+            }
+            int[] vars = cliques.get(cs.equalityClique(l));
+            int nc = vars.length;
+            MonomialBasis mb = new MonomialBasis(nc, dm);
+            int[] e = mb.exponents();
+            int[][] ht = localTerms(h, vars);
+            double[] hc = h.coefficients();
+            int[] zero = new int[nc];
+            rows:
+            for (int a = 0; a < mb.size(); a++) {
+                int[] cols = new int[ht.length];
+                for (int t = 0; t < ht.length; t++) {
+                    MonomialKey key = MonomialKey.ofSum(vars, e, a * nc, ht[t], 0, zero, 0);
+                    Integer id = ids.get(key);
+                    if (id == null) {
+                        if (options.sparsity().term()) {
+                            continue rows;
+                        }
+                        id = idOf(key);
+                    }
+                    cols[t] = id;
+                }
+                rowIds.add(cols);
+                rowVals.add(hc);
+            }
+        }
+        // compact column numbering (by id) for the dependency test
+        int[] compact = new int[ids.size()];
+        Arrays.fill(compact, -1);
+        int nCols = 0;
+        for (int[] r : rowIds) {
+            for (int id : r) {
+                if (compact[id] < 0) {
+                    compact[id] = 0;
+                }
+            }
+        }
+        for (int id = 0; id < compact.length; id++) {
+            if (compact[id] == 0) {
+                compact[id] = nCols++;
+            }
+        }
+        IndependentRows selector = new IndependentRows(Math.max(nCols, 1), MomentRelaxation.DEFAULT_DEPENDENT_ROW_TOLERANCE);
+        int zb = blocks.size();
+        int kept = 0;
+        for (int r = 0; r < rowIds.size(); r++) {
+            int[] cols = rowIds.get(r);
+            double[] vals = rowVals.get(r);
+            int[] cc = new int[cols.length];
+            for (int t = 0; t < cols.length; t++) {
+                cc[t] = compact[cols[t]];
+            }
+            if (selector.addIfIndependent(cc, vals, cols.length)) {
+                for (int t = 0; t < cols.length; t++) {
+                    addEntry(cols[t], zb, kept, kept, vals[t]);
+                }
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    private SdpProblem assemble() {
+        Polynomial f = pop.objective();
+        for (int t = 0; t < f.numTerms(); t++) {
+            if (!ids.containsKey(MonomialKey.ofTerm(f, t))) {
+                throw new IllegalStateException("objective monomial " + MonomialKey.ofTerm(f, t) + " is in no block");
+            }
+        }
+        int m = ids.size() - 1;
+        String name = (pop.name().isEmpty() ? "pop" : pop.name()) + "-order-" + order + "-" + options.sparsity().label()
+                + (options.sparsity().term() ? "-step-" + tsStep : "");
+        SdpProblem.Builder b = SdpProblem.builder(m).name(name);
+        for (int t = 0; t < f.numTerms(); t++) {
+            int id = ids.get(MonomialKey.ofTerm(f, t));
+            if (id > 0) {
+                b.objective(id - 1, f.coefficient(t) / objectiveScale);
+            }
+        }
+        for (Block blk : blocks) {
+            b.addBlock(BlockKind.PSD, blk.size());
+        }
+        if (equalityRows > 0) {
+            b.addBlock(BlockKind.ZERO, equalityRows);
+        }
+        for (int i = 0; i < numEntries; i++) {
+            if (eId[i] == 0) {
+                b.addEntry(0, eBlock[i], eRow[i], eCol[i], -eVal[i]);
+            } else {
+                b.addEntry(eId[i], eBlock[i], eRow[i], eCol[i], eVal[i]);
+            }
+        }
+        eId = null;
+        eBlock = null;
+        eRow = null;
+        eCol = null;
+        eVal = null;
+        return b.build();
+    }
+
+    /** @return the largest |f_a| over the non-constant terms (1 when there are none) */
+    private static double objectiveScale(Polynomial f) {
+        double s = 0;
+        for (int t = 0; t < f.numTerms(); t++) {
+            if (f.rank(t) != 0) {
+                s = Math.max(s, Math.abs(f.coefficient(t)));
+            }
+        }
+        return s > 0 ? s : 1.0;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /**
+     * @return s, the largest |f_a| over the non-constant terms of f: the SDP minimizes
+     *         sum_a (f_a / s) w_a, so that its objective is of order one whatever the scale of f
+     *         (interior-point solvers measure their gap relative to 1 + |objective|, and the
+     *         embedded one was measured to stall on Rosenbrock's coefficients of 100 unscaled)
+     */
+    public double objectiveScale() {
+        return objectiveScale;
+    }
+
+    public Pop pop() {
+        return pop;
+    }
+
+    /** @return k */
+    public int order() {
+        return order;
+    }
+
+    /** @return the term-sparsity step (1 without term sparsity) */
+    public int tsStep() {
+        return tsStep;
+    }
+
+    public SparsityOptions options() {
+        return options;
+    }
+
+    public CorrelativeSparsity correlativeSparsity() {
+        return cs;
+    }
+
+    /** @return the SDP */
+    public SdpProblem sdpProblem() {
+        return problem;
+    }
+
+    /** @return the number of moments (the monomial 1 included) */
+    public int numMoments() {
+        return monomials.size();
+    }
+
+    /** @return the PSD blocks, in SDP block order (the ZERO block, if any, comes after them) */
+    public List<Block> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    /** @return the number of kept equality rows (the ZERO block's size) */
+    public int equalityRows() {
+        return equalityRows;
+    }
+
+    /** @return the largest PSD block */
+    public int largestBlock() {
+        return blocks.stream().mapToInt(Block::size).max().orElse(0);
+    }
+
+    /** @return the moment id of a monomial, -1 when it occurs in no block */
+    public int momentId(MonomialKey key) {
+        Integer id = ids.get(key);
+        return id == null ? -1 : id;
+    }
+
+    /** @return the moment vector by id (w_0 = 1) from the SDP solution's y */
+    public double[] moments(SdpSolution solution) {
+        return MomentRelaxation.momentVector(solution, numMoments());
+    }
+
+    /** @return the lower bound s (c.y) + f_0 from the solution's primal (moment) objective */
+    public double bound(SdpSolution solution) {
+        return objectiveScale * solution.primalObjective() + pop.objective().constantTerm();
+    }
+
+    /** @return the SOS-side bound s &lt;F_0, Y&gt; + f_0 from the solution's dual objective */
+    public double dualBound(SdpSolution solution) {
+        return objectiveScale * solution.dualObjective() + pop.objective().constantTerm();
+    }
+
+    /**
+     * The moments of one clique in the clique's own monomial basis (local variables in the
+     * clique's order), for rank tests and extraction.
+     *
+     * @param clique the clique
+     * @param w the moment vector by id (not modified)
+     * @param local the clique's monomial basis up to the degree wanted (at most 2k)
+     * @return the moments indexed by the local basis's ranks, or null when some moment of that
+     *         degree occurs in no block (possible under term sparsity)
+     */
+    public double[] cliqueMoments(int clique, double[] w, MonomialBasis local) {
+        int[] vars = cs.cliques().get(clique);
+        int nc = vars.length;
+        int[] e = local.exponents();
+        int[] zero = new int[nc];
+        double[] out = new double[local.size()];
+        for (int r = 0; r < out.length; r++) {
+            Integer id = ids.get(MonomialKey.ofSum(vars, e, r * nc, zero, 0, null, 0));
+            if (id == null) {
+                return null;
+            }
+            out[r] = w[id];
+        }
+        return out;
+    }
+}
