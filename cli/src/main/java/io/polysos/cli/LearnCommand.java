@@ -51,6 +51,11 @@ public final class LearnCommand implements Callable<Integer> {
             description = "Radius of the redundant ball R^2 - |z|^2 >= 0 (default ${DEFAULT-VALUE}; 0 for none).")
     double ball;
 
+    @Option(names = "--export-sdpa", paramLabel = "FILE",
+            description = {"Also write each relaxation solved in SDPA sparse format (equalities as pairs of",
+                "inequalities): FILE with --order, else FILE with .k<K> before its extension."})
+    Path exportSdpa;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -72,7 +77,7 @@ public final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --order or --max-order, not both");
         }
         LearnOptions.Builder b = LearnOptions.builder().loss(Loss.parse(loss)).ballRadius(ball)
-                .solver(solverOptions.solver()).sdpOptions(solverOptions.sdpOptions());
+                .solver(SdpaExport.wrap(solverOptions.solver(), exportSdpa, order > 0)).sdpOptions(solverOptions.sdpOptions());
         if (order > 0) {
             b.order(order);
         } else if (maxOrder > 0) {

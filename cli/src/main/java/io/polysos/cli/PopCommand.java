@@ -46,6 +46,11 @@ public final class PopCommand implements Callable<Integer> {
     @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
     double ball;
 
+    @Option(names = "--export-sdpa", paramLabel = "FILE",
+            description = {"Also write each relaxation solved in SDPA sparse format (equalities as pairs of",
+                "inequalities): FILE for a single order, else FILE with .k<K> before its extension."})
+    Path exportSdpa;
+
     @Option(names = "--json", description = "Print one JSON object instead of the per-order lines.")
     boolean json;
 
@@ -63,7 +68,7 @@ public final class PopCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
         }
         SparsityOptions sparsity = sparsityOptions.options();
-        SdpSolver solver = solverOptions.solver();
+        SdpSolver solver = SdpaExport.wrap(solverOptions.solver(), exportSdpa, minOrder > 0 && minOrder == maxOrder);
         SparsePopResult sr = new SparseMomentSosSolver(solver, ob.build(), sparsity).solve(pop);
         PopResult r = sr.result();
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
