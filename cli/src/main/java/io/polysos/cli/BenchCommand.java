@@ -6,7 +6,7 @@ import io.polysos.nn.NetworkInstance;
 import io.polysos.nn.NetworkInstanceFormat;
 import io.polysos.nn.TrainingCompiler;
 import io.polysos.pop.Pop;
-import io.polysos.sdp.CsdpExecutable;
+import io.polysos.sdp.csdp.CsdpExecutable;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
@@ -140,6 +140,62 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /**
+     * Problems given as files: an SDPA file ({@code .dat-s}) as it is; a network instance
+     * ({@code polysos-network-instance/1}) as its paper-loss relaxation at {@code order} with the
+     * ball of the paper set; a polynomial program ({@code polysos-pop/1}) as its relaxation at
+     * max(order, k0) (order 0: k0), with its own constraints only.
+     */
+    static List<BenchProblem> files(List<Path> files, int order) {
+        List<BenchProblem> out = new ArrayList<>();
+        for (Path f : files) {
+            String base = f.getFileName().toString();
+            if (!Files.isRegularFile(f)) {
+                throw new IllegalArgumentException("no such file: " + f);
+            }
+            if (base.endsWith(".dat-s")) {
+                String name = base.substring(0, base.length() - ".dat-s".length());
+                out.add(new BenchProblem(name, () -> {
+                    try {
+                        return SdpaFormat.read(f).withName(name);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+                    }
+                }, Double.NaN, "OPTIMAL"));
+                continue;
+            }
+            String text;
+            try {
+                text = Files.readString(f);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+            }
+            String stem = base.endsWith(".json") ? base.substring(0, base.length() - 5) : base;
+            if (text.contains(io.polysos.pop.PopReader.FORMAT)) {
+                Pop pop = io.polysos.pop.PopReader.read(f).problem();
+                int k = Math.max(order, pop.minimumOrder());
+                String name = stem + "@k" + k;
+                out.add(new BenchProblem(name, () -> MomentRelaxation.build(pop, k).sdpProblem().withName(name),
+                        Double.NaN, "OPTIMAL"));
+            } else {
+                NetworkInstance inst;
+                try {
+                    inst = NetworkInstanceFormat.read(f);
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalArgumentException(f + " is neither an SDPA file (.dat-s), a polynomial program "
+                            + "(" + io.polysos.pop.PopReader.FORMAT + ") nor a network instance: " + e.getMessage(), e);
+                }
+                Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), Loss.PAPER).toPop(PAPER_BALL);
+                int k = Math.max(order == 0 ? PAPER_ORDER : order, pop.minimumOrder());
+                String name = stem + "@k" + k;
+                double ref = k == PAPER_ORDER ? inst.referenceValue("lowerBound").orElse(Double.NaN) : Double.NaN;
+                out.add(new BenchProblem(name, () -> MomentRelaxation.build(pop, k).sdpProblem().withName(name),
+                        ref, "OPTIMAL"));
+            }
+        }
+        return out;
+    }
+
     /** {@code polysos bench compare}. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
             description = {"Solve every problem of a set with every chosen backend (interleaved, R repetitions) and",
@@ -160,6 +216,20 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--problems", split = ",", paramLabel = "NAMES", description = "Only these problems.")
         List<String> only;
+
+        @picocli.CommandLine.Parameters(paramLabel = "FILE", arity = "0..*",
+                description = {"Problems given as files instead of --set: SDPA (.dat-s), polynomial programs",
+                    "(polysos-pop/1; relaxation at --order or k0) or network instances (paper loss, ball 10,",
+                    "order --order, default 3)."})
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--order", defaultValue = "0", paramLabel = "K",
+                description = "Relaxation order of FILE problems (default: 3 for instances, k0 for programs).")
+        int order;
+
+        @Option(names = "--keep", paramLabel = "DIR",
+                description = "Write every problem's SDPA file into DIR and keep it (default: temporary, deleted).")
+        Path keep;
 
         @Option(names = "--repeat", defaultValue = "3", paramLabel = "R", description = "Repetitions (default ${DEFAULT-VALUE}).")
         int repeat;
@@ -190,7 +260,8 @@ public final class BenchCommand implements Runnable {
             }
             Path dataDir = data != null ? data : DataPaths.shared();
             List<BenchProblem> problems = new ArrayList<>();
-            List<String> sets = set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);
+            List<String> sets = !files.isEmpty() ? List.of() : set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);
+            problems.addAll(files(files, order));
             for (String s : sets) {
                 var f = SETS.get(s);
                 if (f == null) {
@@ -233,12 +304,16 @@ public final class BenchCommand implements Runnable {
             }
             SdpOptions options = SdpOptions.builder().threads(threads).timeLimitSeconds(timeLimit).build();
             Map<String, Map<String, List<Run>>> runs = new LinkedHashMap<>();
-            Path tmpDir = Files.createTempDirectory("polysos-bench");
+            Path tmpDir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("polysos-bench");
             try {
                 for (int r = 0; r < repeat; r++) {
                     for (BenchProblem bp : problems) {
                         SdpProblem p = bp.problem().get();
                         Path sdpa = null;
+                        if (keep != null && r == 0) {
+                            sdpa = tmpDir.resolve(bp.name() + ".dat-s");
+                            SdpaFormat.write(p, sdpa, true);
+                        }
                         for (String col : columns) {
                             Run run;
                             if (col.equals("csdp")) {
@@ -262,13 +337,13 @@ public final class BenchCommand implements Runnable {
                     }
                 }
             } finally {
-                try (var s = Files.list(tmpDir)) {
-                    for (Path f : (Iterable<Path>) s::iterator) {
-                        Files.deleteIfExists(f);
-                    }
+                if (keep != null) {
+                    System.err.println("bench: kept the SDPA files in " + tmpDir);
+                } else {
+                    deleteTemporary(tmpDir);
                 }
-                Files.deleteIfExists(tmpDir);
             }
+
             String md = markdown(problems, columns, runs);
             String csv = csv(problems, columns, runs);
             Files.createDirectories(out);
@@ -279,11 +354,20 @@ public final class BenchCommand implements Runnable {
             return ExitCodes.OK;
         }
 
+        private static void deleteTemporary(Path tmpDir) throws IOException {
+            try (var s = Files.list(tmpDir)) {
+                for (Path f : (Iterable<Path>) s::iterator) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(tmpDir);
+        }
+
         private String header() {
             return String.format(Locale.ROOT, "Machine: %d processors, %s %s, Java %s; command: polysos bench compare "
-                    + "--set %s --repeat %d%s%n%n", Runtime.getRuntime().availableProcessors(),
+                    + "%s --repeat %d%s%n%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                    set, repeat, external.isEmpty() ? "" : " --external " + String.join(",", external));
+                    files.isEmpty() ? "--set " + set : files.size() + " files", repeat, external.isEmpty() ? "" : " --external " + String.join(",", external));
         }
 
         private String markdown(List<BenchProblem> problems, List<String> cols, Map<String, Map<String, List<Run>>> runs) {

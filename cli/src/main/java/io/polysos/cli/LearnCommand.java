@@ -51,6 +51,11 @@ public final class LearnCommand implements Callable<Integer> {
             description = "Radius of the redundant ball R^2 - |z|^2 >= 0 (default ${DEFAULT-VALUE}; 0 for none).")
     double ball;
 
+    @Option(names = "--export-sdpa", paramLabel = "FILE",
+            description = {"Also write each relaxation solved in SDPA sparse format (equalities as pairs of",
+                "inequalities): FILE with --order, else FILE with .k<K> before its extension."})
+    Path exportSdpa;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -72,7 +77,7 @@ public final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --order or --max-order, not both");
         }
         LearnOptions.Builder b = LearnOptions.builder().loss(Loss.parse(loss)).ballRadius(ball)
-                .solver(solverOptions.solver()).sdpOptions(solverOptions.sdpOptions());
+                .solver(SdpaExport.wrap(solverOptions.solver(), exportSdpa, order > 0)).sdpOptions(solverOptions.sdpOptions());
         if (order > 0) {
             b.order(order);
         } else if (maxOrder > 0) {
@@ -129,7 +134,8 @@ public final class LearnCommand implements Callable<Integer> {
     }
 
     private static void print(LearnResult r, double[] truth) {
-        System.out.println("status: " + r.status() + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
+        System.out.println("status: " + r.status() + (r.isCertified() ? " (" + r.certificate().jsonName() + ")" : "")
+                + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
         if (r.coefficients() != null) {
             System.out.printf("%-8s %16s%s%n", "coef", r.status() == PopStatus.CERTIFIED ? "certified" : "estimate",
                     truth == null ? "" : String.format(" %16s", "truth"));
@@ -141,8 +147,9 @@ public final class LearnCommand implements Callable<Integer> {
                 System.out.printf("absErr: %.3e%n", Metrics.absErr(truth, r.coefficients()));
             }
         }
-        System.out.printf("lower bound: %.10g  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
-                r.upperBound(), r.gap(), r.order());
+        System.out.printf("lower bound: %.10g (%s)  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
+                r.boundVerified() ? "verified" : "numeric only", r.upperBound(), r.gap(), r.order());
+        System.out.println("verdict: " + r.message());
         System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().get("total"), r.timings().get("solve"),
                 r.solver());
     }

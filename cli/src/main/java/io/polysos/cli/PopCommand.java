@@ -46,6 +46,11 @@ public final class PopCommand implements Callable<Integer> {
     @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
     double ball;
 
+    @Option(names = "--export-sdpa", paramLabel = "FILE",
+            description = {"Also write each relaxation solved in SDPA sparse format (equalities as pairs of",
+                "inequalities): FILE for a single order, else FILE with .k<K> before its extension."})
+    Path exportSdpa;
+
     @Option(names = "--json", description = "Print one JSON object instead of the per-order lines.")
     boolean json;
 
@@ -63,7 +68,7 @@ public final class PopCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
         }
         SparsityOptions sparsity = sparsityOptions.options();
-        SdpSolver solver = solverOptions.solver();
+        SdpSolver solver = SdpaExport.wrap(solverOptions.solver(), exportSdpa, minOrder > 0 && minOrder == maxOrder);
         SparsePopResult sr = new SparseMomentSosSolver(solver, ob.build(), sparsity).solve(pop);
         PopResult r = sr.result();
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
@@ -82,7 +87,10 @@ public final class PopCommand implements Callable<Integer> {
     private static void printVerdict(Pop pop, PopResult r) {
         var out = System.out;
         out.printf("status      %s%n", r.status());
-        out.printf("bound       %.10g%n", r.bound());
+        out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        if (r.isCertified()) {
+            out.printf("certificate %s%n", r.certificate().jsonName());
+        }
         out.printf("verdict     %s%n", r.message());
         for (CandidatePoint c : r.minimizers()) {
             out.printf("minimizer   %s  f = %.10g%n", point(pop, c.point()), c.objective());

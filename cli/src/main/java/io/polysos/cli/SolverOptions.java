@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 public class SolverOptions {
 
     @Option(names = "--solver", paramLabel = "NAME",
-            description = "SDP backend: pure, scs or mosek (default: the best available one, or $POLYSOS_SOLVER).")
+            description = "SDP backend: pure, scs or mosek (default: $POLYSOS_SOLVER, else mosek when available, else pure;"
+                    + " the first-order scs runs only when named; see `polysos solvers`).")
     String solver;
 
     @Option(names = "--tolerance", paramLabel = "TOL",

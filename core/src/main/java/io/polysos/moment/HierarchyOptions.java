@@ -21,11 +21,13 @@ import java.util.function.Consumer;
  * @param sdpOptions passed to the SDP solver
  * @param computeCertificate whether to read the SOS certificate and its residual
  * @param progress called with each order's record as soon as it is complete
+ * @param gapTolerance a feasible point z certifies itself when f(z) - (verified lower bound) &lt;=
+ *        gapTolerance * (1 + |f(z)|) (default {@link #DEFAULT_GAP_TOLERANCE})
  */
 public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSize, RankStrategy rankStrategy,
         double pivotTolerance, double feasibilityTolerance, double objectiveTolerance, double ballRadius,
         double boxBound, long seed, SdpOptions sdpOptions, boolean computeCertificate,
-        Consumer<OrderRecord> progress) {
+        Consumer<OrderRecord> progress, double gapTolerance) {
 
     /** Orders above k0 tried by default. */
     public static final int DEFAULT_EXTRA_ORDERS = 4;
@@ -40,6 +42,11 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
     public static final double DEFAULT_FEASIBILITY_TOLERANCE = 1e-5;
     /** Default relative objective tolerance of the check of extracted points. */
     public static final double DEFAULT_OBJECTIVE_TOLERANCE = 1e-5;
+    /**
+     * Default relative tolerance of the certification by gap: f(z) - lower bound &lt;= 1e-8 (1 + |f(z)|)
+     * for a feasible z and a verified lower bound.
+     */
+    public static final double DEFAULT_GAP_TOLERANCE = 1e-8;
     /** Default seed of the random combination in extraction. */
     public static final long DEFAULT_SEED = 20240601L;
 
@@ -60,6 +67,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         positive("pivotTolerance", pivotTolerance);
         positive("feasibilityTolerance", feasibilityTolerance);
         positive("objectiveTolerance", objectiveTolerance);
+        positive("gapTolerance", gapTolerance);
         if (!(ballRadius >= 0) || Double.isInfinite(ballRadius)) {
             throw new IllegalArgumentException("ballRadius must be >= 0 and finite (0 = none), got " + ballRadius);
         }
@@ -93,6 +101,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         b.sdpOptions = sdpOptions;
         b.computeCertificate = computeCertificate;
         b.progress = progress;
+        b.gapTolerance = gapTolerance;
         return b;
     }
 
@@ -111,6 +120,13 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         private SdpOptions sdpOptions = SdpOptions.DEFAULTS;
         private boolean computeCertificate = true;
         private Consumer<OrderRecord> progress = r -> { };
+        private double gapTolerance = DEFAULT_GAP_TOLERANCE;
+
+        /** Relative tolerance of the certification by gap (see {@link HierarchyOptions#gapTolerance()}). */
+        public Builder gapTolerance(double t) {
+            this.gapTolerance = t;
+            return this;
+        }
 
         public Builder minOrder(int k) {
             this.minOrder = k;
@@ -189,7 +205,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         public HierarchyOptions build() {
             return new HierarchyOptions(minOrder, maxOrder, maxMomentMatrixSize, rankStrategy, pivotTolerance,
                     feasibilityTolerance, objectiveTolerance, ballRadius, boxBound, seed, sdpOptions,
-                    computeCertificate, progress);
+                    computeCertificate, progress, gapTolerance);
         }
     }
 }

@@ -95,55 +95,152 @@ public final class MomentSosSolver {
      */
     public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
         if (records.isEmpty()) {
-            return new PopResult(PopStatus.FAILED, Double.NaN, -1, List.of(), List.of(), Double.NaN, Double.NaN, false,
-                    List.of(), "no order was solved: the moment matrix of the first order ("
+            return failed(List.of(), "no order was solved: the moment matrix of the first order ("
                     + Monomials.count(pop.numVariables(), Math.max(options.minOrder(), pop.minimumOrder()))
                     + " rows for " + pop.numVariables() + " variables at order "
                     + Math.max(options.minOrder(), pop.minimumOrder()) + ") exceeds maxMomentMatrixSize "
                     + options.maxMomentMatrixSize() + " (raise it in HierarchyOptions if the memory allows)");
         }
         OrderRecord fin = records.get(records.size() - 1);
-        if (fin.certified()) {
-            List<CandidatePoint> mins = fin.minimizers();
-            boolean active = mins.stream().anyMatch(CandidatePoint::activeBounding);
-            String msg = "global optimum certified at order " + fin.order() + " (flat at t=" + fin.flatOrder() + ", "
-                    + mins.size() + " minimizer" + (mins.size() == 1 ? "" : "s") + ")"
-                    + (active ? "; a bounding constraint is active: the certificate holds only inside the bound" : "");
-            return new PopResult(PopStatus.CERTIFIED, fin.bound(), fin.order(), mins, fin.candidates(),
-                    mins.stream().mapToDouble(CandidatePoint::objective).min().orElse(Double.NaN), 0.0, active,
-                    List.copyOf(records), msg);
-        }
         if (last == null) {
-            SdpStatus st = fin.sdpStatus();
-            String why = st == SdpStatus.INFEASIBLE ? "the relaxation is infeasible, so the problem is infeasible"
-                    : st == SdpStatus.UNBOUNDED ? "the relaxation is unbounded below (add a bounding ball?)"
-                    : "the SDP solver returned " + st;
-            return new PopResult(PopStatus.FAILED, Double.NaN, -1, List.of(), List.of(), Double.NaN, Double.NaN, false,
-                    List.copyOf(records), "no bound: " + why);
+            return noSolution(pop, records, fin);
         }
-        // an inaccurate solve's moment objective may overshoot the optimum; min(moment, SOS) is the safe bound
-        double bound = Double.NEGATIVE_INFINITY;
-        double best = Double.NaN;
-        boolean active = false;
-        List<CandidatePoint> candidates = new ArrayList<>();
+        // the bound: the largest verified bound over the orders, else the largest numeric one (for an
+        // inaccurate solve min(moment, SOS side): its moment objective may overshoot the optimum)
+        double verified = Double.NEGATIVE_INFINITY;
+        double numeric = Double.NEGATIVE_INFINITY;
+        boolean allVerified = true;
         for (OrderRecord r : records) {
             if (!r.sdpStatus().hasSolution()) {
                 continue;
             }
-            bound = Math.max(bound, r.sdpStatus().isOptimal() ? r.bound() : Math.min(r.bound(), r.dualBound()));
-            for (CandidatePoint c : r.candidates()) {
-                candidates.add(c);
-                if (c.feasible() && !(c.objective() >= best)) {
-                    best = c.objective();
-                    active = c.activeBounding();
-                }
+            OrderRecord.Bounds b = r.bounds();
+            double nb = r.sdpStatus().isOptimal() ? b.lowerBoundNumeric()
+                    : Math.min(b.lowerBoundNumeric(), b.momentObjective());
+            numeric = Math.max(numeric, nb);
+            if (b.verified()) {
+                verified = Math.max(verified, b.lowerBound());
+            } else {
+                allVerified = false;
             }
         }
+        boolean isVerified = allVerified && verified > Double.NEGATIVE_INFINITY;
+        double bound = isVerified ? verified : numeric;
+        boolean flat = fin.certified();
+        List<CandidatePoint> candidates = new ArrayList<>();
+        if (flat) {
+            candidates.addAll(fin.candidates());
+        } else {
+            for (OrderRecord r : records) {
+                candidates.addAll(r.candidates());
+            }
+        }
+        double best = Double.NaN;
+        CandidatePoint bestPoint = null;
+        for (CandidatePoint c : candidates) {
+            if (c.feasible() && !(c.objective() >= best)) {
+                best = c.objective();
+                bestPoint = c;
+            }
+        }
+        // certification by gap needs an exactly feasible point (every g_j(z) >= 0, h_l(z) = 0 in double)
+        CandidatePoint gapPoint = null;
+        for (CandidatePoint c : candidates) {
+            if (c.maxInequalityViolation() == 0 && c.maxEqualityViolation() == 0 && Double.isFinite(c.objective())
+                    && (gapPoint == null || c.objective() < gapPoint.objective())) {
+                gapPoint = c;
+            }
+        }
+        boolean byGap = isVerified && gapPoint != null
+                && gapPoint.objective() - bound <= options.gapTolerance() * (1 + Math.abs(gapPoint.objective()));
+        Certificate cert = Certificate.of(flat, byGap);
         double gap = Double.isNaN(best) ? Double.NaN : best - bound;
-        String msg = "not certified up to order " + fin.order() + "; lower bound " + bound
-                + (Double.isNaN(best) ? ", no feasible candidate" : ", best feasible candidate " + best + " (gap " + gap + ")");
-        return new PopResult(PopStatus.BOUND_ONLY, bound, last.order(), List.of(), List.copyOf(candidates), best, gap, active,
-                List.copyOf(records), msg);
+        if (cert.certifies()) {
+            List<CandidatePoint> mins = flat ? fin.minimizers() : List.of(gapPoint);
+            boolean active = mins.stream().anyMatch(CandidatePoint::activeBounding);
+            int order = flat ? fin.order() : last.order();
+            String msg = certifiedMessage(cert, order, flat ? fin.flatOrder() : -1, mins.size(), bound, isVerified,
+                    best, gap, active);
+            return new PopResult(PopStatus.CERTIFIED, bound, numeric, isVerified, cert, order, mins,
+                    List.copyOf(candidates), best, gap, active, List.copyOf(records), msg);
+        }
+        boolean active = bestPoint != null && bestPoint.activeBounding();
+        String msg = "not certified up to order " + fin.order() + "; lower bound " + fmt(bound)
+                + (isVerified ? " (verified)" : " (" + numericOnlyReason(records) + ")")
+                + (Double.isNaN(best) ? ", no feasible candidate"
+                        : ", best feasible candidate " + fmt(best) + " (gap " + fmt(gap) + ")");
+        return new PopResult(PopStatus.BOUND_ONLY, bound, numeric, isVerified, Certificate.NONE, last.order(),
+                List.of(), List.copyOf(candidates), best, gap, active, List.copyOf(records), msg);
+    }
+
+    private static String certifiedMessage(Certificate cert, int order, int flatOrder, int count, double bound,
+            boolean verified, double best, double gap, boolean active) {
+        String how = switch (cert) {
+            case FLAT_TRUNCATION -> "flat at t=" + flatOrder;
+            case GAP -> "gap " + fmt(gap) + " between a feasible point and the verified bound";
+            case BOTH -> "flat at t=" + flatOrder + ", and gap " + fmt(gap) + " to the verified bound";
+            case NONE -> throw new IllegalStateException("not certified");
+        };
+        return "global optimum certified at order " + order + " (" + how + "; " + count + " minimizer"
+                + (count == 1 ? "" : "s") + "); lower bound " + fmt(bound) + (verified ? " (verified)" : " (numeric)")
+                + (Double.isNaN(best) ? "" : ", best feasible objective " + fmt(best))
+                + (active ? "; a bounding constraint is active: the certificate holds only inside the bound" : "");
+    }
+
+    private static String numericOnlyReason(List<OrderRecord> records) {
+        for (OrderRecord r : records) {
+            if (r.sdpStatus().hasSolution() && !r.bounds().verified()) {
+                return r.bounds().note();
+            }
+        }
+        return "numeric only";
+    }
+
+    static String fmt(double v) {
+        return String.format(java.util.Locale.ROOT, "%.10g", v);
+    }
+
+    private static PopResult failed(List<OrderRecord> records, String msg) {
+        return new PopResult(PopStatus.FAILED, Double.NaN, Double.NaN, false, Certificate.NONE, -1, List.of(),
+                List.of(), Double.NaN, Double.NaN, false, List.copyOf(records), msg);
+    }
+
+    /**
+     * No order has a solution: unboundedness is claimed only with a ray of the POP
+     * ({@link UnboundedRay}), infeasibility when the SDP solver proved the relaxation infeasible;
+     * anything else is reported as the solver's failure.
+     */
+    private PopResult noSolution(Pop pop, List<OrderRecord> records, OrderRecord fin) {
+        SdpStatus st = fin.sdpStatus();
+        if (st == SdpStatus.INFEASIBLE) {
+            return failed(records, "no bound: the relaxation is infeasible, so the problem is infeasible");
+        }
+        List<double[]> hints = new ArrayList<>();
+        for (OrderRecord r : records) {
+            if (r.firstMoments().length == pop.numVariables()) {
+                hints.add(r.firstMoments());
+            }
+        }
+        java.util.Optional<UnboundedRay> ray = UnboundedRay.find(pop, hints);
+        if (ray.isPresent()) {
+            UnboundedRay u = ray.get();
+            StringBuilder d = new StringBuilder();
+            for (int i = 0; i < u.direction().length; i++) {
+                d.append(i == 0 ? "" : ", ").append(pop.variableNames().get(i)).append(" = ")
+                        .append(fmt(u.direction()[i])).append(" t");
+            }
+            return new PopResult(PopStatus.UNBOUNDED, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, true,
+                    Certificate.NONE, fin.order(), List.of(), List.of(), Double.NEGATIVE_INFINITY, Double.NaN, false,
+                    List.copyOf(records), "the problem is unbounded below: along (" + d + ") every constraint holds "
+                    + "for large t and the objective is a polynomial in t of degree " + u.objectiveDegree()
+                    + " with leading coefficient " + fmt(u.leadingCoefficient()) + " < 0");
+        }
+        String why = st == SdpStatus.UNBOUNDED
+                ? "the SDP solver reported the relaxation unbounded, but no ray of the problem along which the "
+                        + "objective decreases without bound was found, so unboundedness is not claimed "
+                        + "(a bounding ball may help)"
+                : "the SDP solver returned " + st + (fin.message().isEmpty() ? "" : " (" + fin.message() + ")");
+        return failed(records, "no bound: " + why);
     }
 
     /** Builds, solves and analyses one order k of the (already bounded) problem. */
@@ -156,11 +253,17 @@ public final class MomentSosSolver {
         double build = (t1 - t0) * 1e-9;
         double solve = (t2 - t1) * 1e-9;
         if (!sol.status().hasSolution() || sol.y().length != rel.numMoments() - 1) {
-            return new OrderRecord(k, sol.status(), Double.NaN, Double.NaN, rel.momentMatrixSize(), rel.numMoments(),
-                    List.of(), -1, 0, "", List.of(), false, Double.NaN, Double.NaN, build, solve, 0.0, sol.message());
+            OrderRecord u = OrderRecord.unsolved(k, sol.status(), rel.momentMatrixSize(), rel.numMoments(), build,
+                    solve, sol.message());
+            if (sol.y().length == rel.numMoments() - 1) {
+                // keep the direction of a reported ray (or last iterate) as a hint for unboundedness
+                double[] z = java.util.Arrays.copyOf(sol.y(), pop.numVariables());
+                return new OrderRecord(k, sol.status(), u.bounds(), u.momentMatrixSize(), u.numMoments(),
+                        u.flatness(), List.of(), false, z, u.timings(), u.message());
+            }
+            return u;
         }
         double bound = rel.bound(sol);
-        double dualBound = rel.dualBound(sol);
         double[] w = rel.moments(sol);
         List<RankDecision> ranks = new ArrayList<>();
         for (int t = 1; t <= k; t++) {
@@ -179,9 +282,12 @@ public final class MomentSosSolver {
                 break;
             }
         }
+        double dualBound = rel.dualBound(sol);
         List<CandidatePoint> candidates = new ArrayList<>();
         String extraction = "";
         boolean certified = false;
+        double[] z1 = new double[pop.numVariables()];
+        System.arraycopy(w, 1, z1, 0, z1.length);
         if (flat >= 0) {
             AtomExtraction.Result ex = AtomExtraction.extract(rel.basis(), w, flat, flatRank, options.pivotTolerance(),
                     options.seed());
@@ -200,9 +306,7 @@ public final class MomentSosSolver {
                         : "; the SDP solution is inaccurate (moment and SOS bounds differ)";
             }
         } else {
-            double[] z = new double[pop.numVariables()];
-            System.arraycopy(w, 1, z, 0, z.length);
-            candidates.add(CandidatePoint.check(pop, z, bound, options.feasibilityTolerance(),
+            candidates.add(CandidatePoint.check(pop, z1, bound, options.feasibilityTolerance(),
                     options.objectiveTolerance()));
         }
         double residual = Double.NaN;
@@ -212,10 +316,13 @@ public final class MomentSosSolver {
             residual = cert.residual();
             minGram = cert.minGramEigenvalue();
         }
+        VerifiedBound vb = VerifiedBound.of(rel, sol);
+        OrderRecord.Bounds bounds = new OrderRecord.Bounds(vb.value(), vb.numeric(), bound, vb.rigorous(),
+                vb.eigenvalueTerm(), vb.residualTerm(), vb.note(), residual, minGram);
         long t3 = System.nanoTime();
-        return new OrderRecord(k, sol.status(), bound, dualBound, rel.momentMatrixSize(), rel.numMoments(),
-                List.copyOf(ranks), flat, flatRank, extraction, List.copyOf(candidates), certified, residual, minGram,
-                build, solve, (t3 - t2) * 1e-9, sol.message());
+        return new OrderRecord(k, sol.status(), bounds, rel.momentMatrixSize(), rel.numMoments(),
+                new OrderRecord.Flatness(List.copyOf(ranks), flat, flatRank, extraction), List.copyOf(candidates),
+                certified, z1, new OrderRecord.Timings(build, solve, (t3 - t2) * 1e-9), sol.message());
     }
 
     /** The SDP options of each solve: the caller's, with {@link HierarchyOptions#DEFAULT_SDP_TOLERANCE} where unset. */

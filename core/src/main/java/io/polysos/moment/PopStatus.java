@@ -2,10 +2,15 @@ package io.polysos.moment;
 
 /** The verdict of the hierarchy on a polynomial program. */
 public enum PopStatus {
-    /** Flat truncation held and the extracted points were checked: the bound is the global optimum. */
+    /**
+     * The bound is the global optimum: flat truncation held and the extracted points were
+     * checked, or a feasible point closes the gap to the verified bound (see {@link Certificate}).
+     */
     CERTIFIED,
     /** A lower bound was computed but optimality could not be certified. */
     BOUND_ONLY,
+    /** The problem is unbounded below, proved by a feasible ray along which the objective decreases without bound. */
+    UNBOUNDED,
     /** No order produced a usable solution (infeasible, numerical failure, limits). */
     FAILED
 }

@@ -29,10 +29,12 @@ import java.util.function.Consumer;
  * @param progress       receives one line per step (never null)
  * @param sparsity       the sparsity of the relaxations (default {@link SparsityOptions#NONE}, the
  *                       dense hierarchy)
+ * @param gapTolerance   certification by gap: L(c) - verified lower bound &lt;= gapTolerance (1 + L(c))
+ *                       (default {@link HierarchyOptions#DEFAULT_GAP_TOLERANCE})
  */
 public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius, SdpSolver solver, String solverName,
                            SdpOptions sdpOptions, boolean refine, RankStrategy rankStrategy, double tolerance,
-                           Consumer<String> progress, SparsityOptions sparsity) {
+                           Consumer<String> progress, SparsityOptions sparsity, double gapTolerance) {
 
     /** Default ball radius: R = 10, the constraint 100 - |z|^2 &gt;= 0 of the reference values. */
     public static final double DEFAULT_BALL_RADIUS = 10.0;
@@ -68,6 +70,9 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
             throw new IllegalArgumentException("ballRadius must be finite and >= 0 (0 = no ball), got " + ballRadius);
         }
         Objects.requireNonNull(rankStrategy, "rankStrategy");
+        if (!(gapTolerance > 0) || Double.isInfinite(gapTolerance)) {
+            throw new IllegalArgumentException("gapTolerance must be positive and finite, got " + gapTolerance);
+        }
         if (!(tolerance > 0 && tolerance < 1)) {
             throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
         }
@@ -91,6 +96,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         b.tolerance = tolerance;
         b.progress = progress;
         b.sparsity = sparsity;
+        b.gapTolerance = gapTolerance;
         return b;
     }
 
@@ -107,7 +113,14 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
         private double tolerance = DEFAULT_TOLERANCE;
         private Consumer<String> progress = s -> { };
+        private double gapTolerance = HierarchyOptions.DEFAULT_GAP_TOLERANCE;
         private SparsityOptions sparsity = SparsityOptions.NONE;
+
+        /** Relative tolerance of the certification by gap. */
+        public Builder gapTolerance(double t) {
+            this.gapTolerance = t;
+            return this;
+        }
 
         /** The sparsity of the relaxations (default none: the dense hierarchy). */
         public Builder sparsity(SparsityOptions s) {
@@ -175,7 +188,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
 
         public LearnOptions build() {
             return new LearnOptions(loss, order, maxOrder, ballRadius, solver, solverName, sdpOptions, refine,
-                    rankStrategy, tolerance, progress, sparsity);
+                    rankStrategy, tolerance, progress, sparsity, gapTolerance);
         }
     }
 }

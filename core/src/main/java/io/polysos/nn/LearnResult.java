@@ -1,5 +1,6 @@
 package io.polysos.nn;
 
+import io.polysos.moment.Certificate;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopStatus;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Map;
  * The outcome of {@link PolynomialLearner#learn}.
  *
  * @param status          {@link PopStatus#CERTIFIED} (flat truncation held and every extracted point
- *                        was checked against the POP and against the numeric loss),
+ *                        was checked against the POP and against the numeric loss, or the loss at
+ *                        the returned coefficients is within the gap tolerance of the verified bound),
  *                        {@link PopStatus#BOUND_ONLY} (a lower bound and an estimate, no certificate)
  *                        or {@link PopStatus#FAILED} (no usable relaxation solution)
  * @param coefficients    the certified minimizer when certified (with several certified minimizers:
@@ -21,8 +23,11 @@ import java.util.Map;
  *                        the paper's estimator; null when FAILED
  * @param names           the learned coefficient names
  * @param theta           the epigraph variable of the returned point (NaN for lsq or FAILED)
- * @param lowerBound      the relaxation's lower bound on the loss: the SOS (dual) side, largest
- *                        over the solved orders (see {@link PolynomialLearner}); NaN when FAILED
+ * @param lowerBound      the lower bound on the loss: {@link io.polysos.moment.PopResult#bound()} of
+ *                        the training POP, verified when {@code boundVerified}; NaN when FAILED
+ * @param lowerBoundNumeric the solver's own bound (dual objective), largest over the solved orders
+ * @param boundVerified   whether {@code lowerBound} is verified (needs the ball)
+ * @param certificate     what certifies a CERTIFIED result: flat truncation, gap or both
  * @param upperBound      the smallest numeric loss found: at {@code coefficients} or at
  *                        {@code refined} (NaN when FAILED)
  * @param gap             upperBound - lowerBound
@@ -38,7 +43,8 @@ import java.util.Map;
  * @param message         the hierarchy's plain-language verdict
  */
 public record LearnResult(PopStatus status, double[] coefficients, List<double[]> minimizers, double[] momentEstimate,
-                          List<String> names, double theta, double lowerBound, double upperBound, double gap,
+                          List<String> names, double theta, double lowerBound, double lowerBoundNumeric,
+                          boolean boundVerified, Certificate certificate, double upperBound, double gap,
                           double[] refined, double refinedLoss, int order, boolean flat, boolean ballActive,
                           List<OrderRecord> orders, Map<String, Double> timings, String solver, String message) {
 

@@ -1,6 +1,7 @@
 package io.polysos.nn;
 
 import io.polysos.moment.CandidatePoint;
+import io.polysos.moment.Certificate;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.sparse.SparseMomentSosSolver;
@@ -9,14 +10,13 @@ import io.polysos.moment.PopResult;
 import io.polysos.moment.PopStatus;
 import io.polysos.pop.Pop;
 import io.polysos.sdp.SdpOptions;
-import io.polysos.sdp.SdpProblem;
-import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpSolvers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,19 +26,19 @@ import java.util.Map;
  * R^2 - |z|^2 &gt;= 0 over z = (c, theta) (on by default, {@link LearnOptions#DEFAULT_BALL_RADIUS},
  * R^2 = 100), and turn its {@link PopResult} into a {@link LearnResult}:
  * <ul>
- *   <li>lower bound: the SOS (dual) side &lt;F_0, Y&gt; + f_0 of the relaxation, the largest over
- *       the solved orders ({@link OrderRecord#dualBound()}); the moment side c.y + f_0
- *       ({@link PopResult#bound()}) is used only when a solution has no finite dual value. A
- *       dual feasible Y bounds the SDP value, hence the POP minimum, from below, while a
- *       moment vector y only bounds it from above (on the noisy t1 and t4 instances the pure
- *       backend's moment side lies 1.3e-6 and 7e-7 relative above the reference bound, above the
- *       refined upper bound on t4, while the SOS side is within 2e-7 of it);
- *   <li>certificate: the hierarchy's (flat truncation, every extracted atom feasible and
- *       attaining the bound), confirmed here by the numeric loss of each minimizer,
- *       L(c*) - bound &lt;= tol max(1, |bound|); a minimizer failing that demotes the result to
- *       BOUND_ONLY;
+ *   <li>lower bound: {@link PopResult#bound()}, the same quantity as for any POP: the verified
+ *       lower bound of the relaxation ({@link io.polysos.moment.VerifiedBound}, from the SOS
+ *       side, finite thanks to the ball), the largest over the solved orders; the solver's own
+ *       number is kept as {@code lowerBoundNumeric};
+ *   <li>certificate: flat truncation (every extracted atom feasible and attaining the bound),
+ *       confirmed here by the numeric loss of each minimizer, L(c*) - bound &lt;= tol max(1, |bound|)
+ *       (a minimizer failing that withdraws it); or the gap: the returned (or refined)
+ *       coefficients c, with theta = L(c), are a feasible point of the POP inside the ball, so
+ *       L(c) - (verified bound) &lt;= {@link LearnOptions#gapTolerance()} (1 + L(c)) proves c
+ *       globally optimal within the ball up to that tolerance;
  *   <li>coefficients: the certified minimizer (the one of smallest numeric loss when several),
- *       else the moment estimate (first-order moments, the paper's estimator);
+ *       the point that closes the gap when only the gap certifies, else the moment estimate
+ *       (first-order moments, the paper's estimator);
  *   <li>upper bound: the numeric loss at the coefficients, improved by a Nelder-Mead
  *       refinement started there (reported separately as {@code refined}); gap = upper - lower.
  * </ul>
@@ -74,6 +74,7 @@ public final class PolynomialLearner {
                 .rankStrategy(options.rankStrategy())
                 .feasibilityTolerance(options.tolerance())
                 .objectiveTolerance(options.tolerance())
+                .gapTolerance(options.gapTolerance())
                 .sdpOptions(sdpOptions(options.sdpOptions()))
                 .progress(r -> options.progress().accept(r.summary()));
         if (options.order() > 0) {
@@ -98,9 +99,8 @@ public final class PolynomialLearner {
         Pop pop = tp.toPop();
         timings.put("compile", secs(tStart));
         options.progress().accept("compiled " + tp);
-        SdpSolver base = options.solver() != null ? options.solver()
+        SdpSolver solver = options.solver() != null ? options.solver()
                 : SdpSolvers.discover().getOrDefault(options.solverName());
-        Recording solver = new Recording(base);
         HierarchyOptions hopt = hierarchyOptions(options);
         if (options.order() > 0 && options.order() < pop.minimumOrder()) {
             hopt = hopt.toBuilder().order(pop.minimumOrder()).build();
@@ -119,34 +119,34 @@ public final class PolynomialLearner {
         timings.put("build", build);
         timings.put("solve", solve);
         timings.put("extract", extract);
-        String solverId = base.name() + " " + base.version();
+        String solverId = solver.name() + " " + solver.version();
         int n = net.numLearned();
-        if (pr.status() == PopStatus.FAILED) {
+        if (pr.status() == PopStatus.FAILED || pr.status() == PopStatus.UNBOUNDED) {
             timings.put("refine", 0.0);
             timings.put("total", secs(tStart));
             return new LearnResult(PopStatus.FAILED, null, List.of(), null, net.coefficientNames(), Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, pr.order(), false, false, pr.orders(),
-                    timings, solverId, pr.message());
+                    Double.NaN, Double.NaN, false, Certificate.NONE, Double.NaN, Double.NaN, null, Double.NaN,
+                    pr.order(), false, false, pr.orders(), timings, solverId, pr.message());
         }
         OrderRecord at = recordOf(pr);
-        double[] w1 = solver.firstOrderMoments(pr.orders().indexOf(at), pop.numVariables());
+        double[] w1 = at.firstMoments();
         double[] estimate = Arrays.copyOf(w1, n);
-        PopStatus status = pr.status();
-        String message = pr.message();
-        double bound = lowerBound(pr);
+        double bound = pr.bound();
         double tolLoss = options.tolerance() * Math.max(1, Math.abs(bound));
         List<double[]> minimizers = new ArrayList<>();
         double[] c = estimate;
         double[] point = w1;
-        if (status == PopStatus.CERTIFIED) {
+        boolean flat = pr.certificate() == Certificate.FLAT_TRUNCATION || pr.certificate() == Certificate.BOTH;
+        String demoted = "";
+        if (flat) {
             double best = Double.POSITIVE_INFINITY;
             for (CandidatePoint m : pr.minimizers()) {
                 double[] cm = Arrays.copyOf(m.point(), n);
                 double l = safeLoss(tp, cm);
                 if (!(l - bound <= tolLoss)) {
-                    status = PopStatus.BOUND_ONLY;
-                    message = "flat truncation held but an extracted point has numeric loss " + l + " above the bound "
-                            + bound + ": not certified";
+                    flat = false;
+                    demoted = "; flat truncation held but an extracted point has numeric loss " + l
+                            + " above the bound";
                     minimizers.clear();
                     c = estimate;
                     point = w1;
@@ -171,22 +171,51 @@ public final class PolynomialLearner {
             refinedLoss = safeLoss(tp, refined);
         }
         timings.put("refine", secs(tr));
-        double upper = Double.isFinite(refinedLoss) ? Math.min(loss, refinedLoss) : loss;
+        boolean refinedBetter = Double.isFinite(refinedLoss) && refinedLoss < loss;
+        double upper = refinedBetter ? refinedLoss : loss;
+        double[] feasible = refinedBetter ? refined : c;
+        // certification by gap: (c, theta = L(c)) is feasible for the POP when it lies in the ball
+        boolean gap = pr.boundVerified() && Double.isFinite(upper)
+                && upper - bound <= options.gapTolerance() * (1 + Math.abs(upper))
+                && insideBall(feasible, options.loss().hasTheta() ? upper : Double.NaN, options.ballRadius());
+        Certificate cert = Certificate.of(flat, gap);
+        PopStatus status = cert.certifies() ? PopStatus.CERTIFIED : PopStatus.BOUND_ONLY;
+        if (gap && !flat) {
+            c = feasible.clone();
+            minimizers.add(c);
+            theta = options.loss().hasTheta() ? upper : Double.NaN;
+        }
         timings.put("total", secs(tStart));
+        String message = message(status, cert, pr.order(), bound, pr.boundVerified(), upper, upper - bound, pr)
+                + demoted;
         return new LearnResult(status, c, List.copyOf(minimizers), estimate, net.coefficientNames(), theta, bound,
-                upper, upper - bound, refined, refinedLoss, pr.order(), at.flatOrder() >= 0, pr.boundingActive(),
-                pr.orders(), timings, solverId, message);
+                pr.boundNumeric(), pr.boundVerified(), cert, upper, upper - bound, refined, refinedLoss, pr.order(),
+                at.flatOrder() >= 0, pr.boundingActive(), pr.orders(), timings, solverId, message);
     }
 
-    /** The largest finite SOS-side bound over the solved orders, else the moment-side bound. */
-    static double lowerBound(PopResult pr) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (OrderRecord r : pr.orders()) {
-            if (r.sdpStatus().hasSolution() && Double.isFinite(r.dualBound())) {
-                best = Math.max(best, r.dualBound());
-            }
+    /** The learner's verdict, formatted from the result's fields only. */
+    private static String message(PopStatus status, Certificate cert, int order, double lower, boolean verified,
+            double upper, double gap, PopResult pr) {
+        String lb = String.format(Locale.ROOT, "lower bound %.10g (%s)", lower, verified ? "verified"
+                : "numeric only" + (pr.orders().isEmpty() ? "" : ": " + pr.orders().get(pr.orders().size() - 1)
+                        .bounds().note()));
+        String ub = String.format(Locale.ROOT, "loss %.10g, gap %.3e", upper, gap);
+        if (status == PopStatus.CERTIFIED) {
+            return "global optimum certified at order " + order + " by " + cert.jsonName() + ": " + ub + ", " + lb;
         }
-        return Double.isFinite(best) ? best : pr.bound();
+        return "not certified at order " + order + ": " + lb + ", best " + ub;
+    }
+
+    /** @return whether |c|^2 + theta^2 &lt;= R^2 with a relative margin (theta NaN: absent; R = 0: no ball) */
+    static boolean insideBall(double[] c, double theta, double radius) {
+        if (radius <= 0) {
+            return true;
+        }
+        double s = Double.isNaN(theta) ? 0 : theta * theta;
+        for (double v : c) {
+            s += v * v;
+        }
+        return s <= radius * radius * (1 - 1e-12);
     }
 
     /** The record of the order the result refers to (the certified one, else the last with a solution). */
@@ -210,46 +239,5 @@ public final class PolynomialLearner {
 
     private static double secs(long t0) {
         return (System.nanoTime() - t0) * 1e-9;
-    }
-
-    /**
-     * Passes every solve to a backend and keeps each solution's moments of degree 1, in call
-     * order (the driver solves each order once, so solve i belongs to order record i). By
-     * {@link io.polysos.moment.MomentRelaxation}'s layout, SDP variable i - 1 is the moment of
-     * the monomial of rank i, and ranks 1..n are z_1..z_n.
-     */
-    private static final class Recording implements SdpSolver {
-        private final SdpSolver inner;
-        private final List<double[]> firstMoments = new ArrayList<>();
-
-        Recording(SdpSolver inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String version() {
-            return inner.version();
-        }
-
-        @Override
-        public SdpSolution solve(SdpProblem problem, SdpOptions options) {
-            SdpSolution s = inner.solve(problem, options);
-            double[] y = s.y();
-            firstMoments.add(y == null ? null : y.clone());
-            return s;
-        }
-
-        double[] firstOrderMoments(int solve, int n) {
-            double[] y = solve >= 0 && solve < firstMoments.size() ? firstMoments.get(solve) : null;
-            if (y == null || y.length < n) {
-                throw new IllegalStateException("no solution recorded for solve " + solve);
-            }
-            return Arrays.copyOf(y, n);
-        }
     }
 }

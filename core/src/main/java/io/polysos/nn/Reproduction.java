@@ -86,7 +86,7 @@ public final class Reproduction {
             LearnResult r = PolynomialLearner.learn(inst, base.toBuilder().maxOrder(3).build());
             out.println("Example 3.4 (Zhang, Nie, Tang): paper: order 1 not flat, order 2 flat, c* = (1, -2, 1, -1), theta* = 0");
             for (io.polysos.moment.OrderRecord o : r.orders()) {
-                out.printf(Locale.ROOT, "  order %d: bound %.3e, ranks %s, %s (%.2f s)%n", o.order(), o.bound(),
+                out.printf(Locale.ROOT, "  order %d: bound %.3e, ranks %s, %s (%.2f s)%n", o.order(), o.bounds().best(),
                         o.ranks().stream().map(d -> Integer.toString(d.rank())).toList(),
                         o.flatOrder() >= 0 ? "flat at t=" + o.flatOrder() : "not flat", o.solveSeconds());
             }

@@ -27,7 +27,7 @@ package io.polysos.poly;
  */
 public final class Monomials {
 
-    /** Largest n + d whose binomials C(N, K), N <= this value, come from the precomputed table. */
+    /** Largest n + d whose binomials C(N, K), N &lt;= this value, come from the precomputed table. */
     public static final int MAX_BINOMIAL_N = 62;
 
     private static final long[][] BINOMIAL = new long[MAX_BINOMIAL_N + 1][];

@@ -51,4 +51,37 @@ class PolynomialLearnerTest {
         assertThat(r.upperBound()).isGreaterThanOrEqualTo(r.lowerBound());
         assertThat(r.refined()).isNull();
     }
+
+    @Test
+    void certifiesByGapANoiselessInstanceWhoseFlatTruncationFails() {
+        // a generated noiseless instance; the strict rank tolerance counts the interior-point solution's
+        // tiny eigenvalues, so flat truncation fails, while the refined coefficients' true loss meets the
+        // verified lower bound: the gap alone proves them optimal (within the ball)
+        NetworkInstance inst = SyntheticGenerator.generate("noiseless", new int[] {8, 8, 8, 8},
+                java.util.List.of(Activation.fixed(2, 1.0), Activation.free(2)), 30, 0.0, 3);
+        LearnResult r = PolynomialLearner.learn(inst, LearnOptions.builder().order(3).solver(PURE)
+                .rankStrategy(io.polysos.moment.RankStrategy.relative(1e-15)).build());
+        assertThat(r.flat()).as(r.message()).isFalse();
+        assertThat(r.status()).as(r.message()).isEqualTo(PopStatus.CERTIFIED);
+        assertThat(r.certificate()).isEqualTo(io.polysos.moment.Certificate.GAP);
+        assertThat(r.boundVerified()).isTrue();
+        assertThat(r.gap()).isLessThanOrEqualTo(HIERARCHY_GAP * (1 + r.upperBound()));
+        assertThat(r.minimizers()).hasSize(1);
+        assertThat(r.coefficients()).isEqualTo(r.minimizers().get(0));
+        assertThat(Metrics.absErr(inst.truth().coefficients(), r.coefficients())).isLessThanOrEqualTo(1e-3);
+        assertThat(r.message()).contains("certified").contains("gap");
+    }
+
+    private static final double HIERARCHY_GAP = io.polysos.moment.HierarchyOptions.DEFAULT_GAP_TOLERANCE;
+
+    @Test
+    void certifiesExample34WithAVerifiedBound() {
+        LearnResult r = PolynomialLearner.learn(TestData.network("paper-example-3.4.json"),
+                LearnOptions.builder().maxOrder(3).solver(PURE).build());
+        assertThat(r.status()).isEqualTo(PopStatus.CERTIFIED);
+        assertThat(r.boundVerified()).isTrue();
+        assertThat(r.certificate()).isIn(io.polysos.moment.Certificate.FLAT_TRUNCATION,
+                io.polysos.moment.Certificate.BOTH);
+        assertThat(r.lowerBound()).isLessThanOrEqualTo(0.0 + 1e-12).isCloseTo(r.lowerBoundNumeric(), offset(1e-10));
+    }
 }

@@ -21,7 +21,10 @@ public final class LearnJson {
         m.put("minimizers", r.minimizers());
         m.put("momentEstimate", r.momentEstimate());
         m.put("theta", r.theta());
+        m.put("certificate", r.certificate().jsonName());
         m.put("lowerBound", r.lowerBound());
+        m.put("lowerBoundNumeric", r.lowerBoundNumeric());
+        m.put("lowerBoundVerified", r.boundVerified());
         m.put("upperBound", r.upperBound());
         m.put("gap", r.gap());
         m.put("order", r.order());

@@ -24,6 +24,10 @@ public final class PopJson {
         out.put("variables", pop.variableNames());
         out.put("status", r.status().name());
         out.put("bound", r.bound());
+        out.put("lowerBound", r.bound());
+        out.put("lowerBoundNumeric", r.boundNumeric());
+        out.put("lowerBoundVerified", r.boundVerified());
+        out.put("certificate", r.certificate().jsonName());
         out.put("order", r.order());
         out.put("message", r.message());
         out.put("minimizers", points(r.minimizers()));
@@ -52,7 +56,7 @@ public final class PopJson {
 
     /**
      * @return one JSON object per order of the hierarchy, the same for {@code pop} and
-     *         {@code learn}: SDP status, both bounds, sizes, rank decisions with spectra,
+     *         {@code learn}: SDP status, verified and numeric bounds, moment objective, sizes, rank decisions with spectra,
      *         flatness, extraction, certificate residual, times
      */
     public static List<Map<String, Object>> orders(List<OrderRecord> records) {
@@ -61,8 +65,13 @@ public final class PopJson {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("order", o.order());
             m.put("sdpStatus", o.sdpStatus().name());
-            m.put("bound", o.bound());
-            m.put("dualBound", o.dualBound());
+            m.put("lowerBound", o.lowerBound());
+            m.put("lowerBoundNumeric", o.lowerBoundNumeric());
+            m.put("lowerBoundVerified", o.bounds().verified());
+            if (!o.bounds().verified()) {
+                m.put("lowerBoundNote", o.bounds().note());
+            }
+            m.put("momentObjective", o.bounds().momentObjective());
             m.put("momentMatrixSize", o.momentMatrixSize());
             m.put("moments", o.numMoments());
             List<Object> ranks = new ArrayList<>();

@@ -120,7 +120,9 @@ class SlurmClusterIT {
     @Test
     @Order(1)
     void theArrayAndItsSummaryJobMatchALocalRun() throws Exception {
-        Submission s = submit();
+        // bash FILE --wait: submits the array and the summary job, waits for both, prints the summary.
+        Submission s = submit("--wait");
+        assertThat(s.output).contains("| kind | jobs | statuses");
         awaitGone(s.array, s.summary);
         assertThat(taskStates(s.array)).as("states of the array tasks").hasSize(TASKS).containsOnly("COMPLETED");
         Map<String, JsonNode> got = assertEveryJobExactlyOnce();
@@ -184,20 +186,22 @@ class SlurmClusterIT {
 
     // ---------------------------------------------------------------- helpers
 
-    record Submission(String array, String summary) {
+    record Submission(String array, String summary, String output) {
     }
 
     record Run(int code, String output) {
     }
 
-    private Submission submit() throws Exception {
-        Run r = run(List.of("bash", script.toString()));
+    private Submission submit(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
+        cmd.addAll(Arrays.asList(args));
+        Run r = run(cmd);
         assertThat(r.code).as(r.output).isZero();
         Matcher a = Pattern.compile("array job (\\d+)").matcher(r.output);
         Matcher b = Pattern.compile("summary job (\\d+)").matcher(r.output);
         assertThat(a.find() && b.find()).as(r.output).isTrue();
         submitted.addAll(List.of(a.group(1), b.group(1)));
-        return new Submission(a.group(1), b.group(1));
+        return new Submission(a.group(1), b.group(1), r.output);
     }
 
     /** Submits the array alone (sbatch FILE). */

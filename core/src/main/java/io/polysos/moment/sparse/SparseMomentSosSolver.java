@@ -2,6 +2,7 @@ package io.polysos.moment.sparse;
 
 import io.polysos.moment.AtomExtraction;
 import io.polysos.moment.CandidatePoint;
+import io.polysos.moment.Certificate;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MomentRelaxation;
 import io.polysos.moment.MomentSosSolver;
@@ -101,19 +102,22 @@ public final class SparseMomentSosSolver {
             }
         }
         if (records.isEmpty()) {
-            return new SparsePopResult(new PopResult(PopStatus.FAILED, Double.NaN, -1, List.of(), List.of(), Double.NaN,
-                    Double.NaN, false, List.of(), "no order was solved: " + refused
+            return new SparsePopResult(new PopResult(PopStatus.FAILED, Double.NaN, Double.NaN, false, Certificate.NONE,
+                    -1, List.of(), List.of(), Double.NaN, Double.NaN, false, List.of(), "no order was solved: " + refused
                     + " (raise it in HierarchyOptions if the memory allows)"), List.of(), cs);
         }
         PopResult r = dense.verdict(pop, records, last);
         if (r.isCertified() && sparsity.sparsity().term()) {
             // no flatness under term sparsity: say what certified it instead
-            r = new PopResult(r.status(), r.bound(), r.order(), r.minimizers(), r.candidates(), r.bestFeasibleObjective(),
-                    r.gap(), r.boundingActive(), r.orders(), r.message().replaceFirst("\\(flat at t=-1, ",
-                            "(a feasible point attains the bound, "));
+            r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), r.certificate(), r.order(),
+                    r.minimizers(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
+                    r.message().replaceFirst("\\(flat at t=-1", "(a feasible point attains the bound"));
         }
         return new SparsePopResult(r, List.copyOf(infos), cs);
     }
+
+    /** Why the bounds of a sparse relaxation are reported as the solver's numbers. */
+    static final String NUMERIC_ONLY = "numeric only: verified bounds are computed for the dense relaxation only";
 
     /** One solved relaxation: its record and what the sparsity made of it. */
     public record Step(OrderRecord record, SparseOrderInfo info) {
@@ -131,9 +135,8 @@ public final class SparseMomentSosSolver {
         int p = rel.correlativeSparsity().cliques().size();
         int[] flatOrders = new int[0];
         if (!sol.status().hasSolution() || sol.y().length != rel.numMoments() - 1) {
-            OrderRecord rec = new OrderRecord(k, sol.status(), Double.NaN, Double.NaN, rel.largestBlock(),
-                    rel.numMoments(), List.of(), -1, 0, "", List.of(), false, Double.NaN, Double.NaN, buildSeconds, solve,
-                    0.0, sol.message());
+            OrderRecord rec = OrderRecord.unsolved(k, sol.status(), rel.largestBlock(), rel.numMoments(), buildSeconds,
+                    solve, sol.message());
             return new Step(rec, info(pop, rel, cliqueRanks, flatOrders));
         }
         double bound = rel.bound(sol);
@@ -248,9 +251,12 @@ public final class SparseMomentSosSolver {
                     + (polished > 0 ? " (" + polished + " after damped Newton steps on f)" : "");
         }
         long t3 = System.nanoTime();
-        OrderRecord rec = new OrderRecord(k, sol.status(), bound, dualBound, rel.largestBlock(), rel.numMoments(),
-                List.of(), flatOrder, flatRank, extraction, List.copyOf(candidates), certified, Double.NaN, Double.NaN,
-                buildSeconds, solve, (t3 - t2) * 1e-9, sol.message());
+        OrderRecord.Bounds bounds = new OrderRecord.Bounds(Double.NaN, dualBound, bound, false, Double.NaN, Double.NaN,
+                NUMERIC_ONLY, Double.NaN, Double.NaN);
+        OrderRecord rec = new OrderRecord(k, sol.status(), bounds, rel.largestBlock(), rel.numMoments(),
+                new OrderRecord.Flatness(List.of(), flatOrder, flatRank, extraction), List.copyOf(candidates), certified,
+                firstOrderMoments(rel, w, pop.numVariables()), new OrderRecord.Timings(buildSeconds, solve,
+                (t3 - t2) * 1e-9), sol.message());
         return new Step(rec, info(pop, rel, cliqueRanks, flatOrders));
     }
 

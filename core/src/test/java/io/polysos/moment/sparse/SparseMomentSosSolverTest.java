@@ -101,8 +101,8 @@ class SparseMomentSosSolverTest {
                     SparsityOptions.of(s)).solve(pop);
             OrderRecord o = r.result().orders().get(0);
             assertThat(o.order()).isEqualTo(k);
-            assertThat(o.bound()).as(file + " " + s + " vs dense " + dense.bound())
-                    .isLessThanOrEqualTo(dense.bound() + 1e-6 * Math.max(1, Math.abs(dense.bound())));
+            assertThat(o.bounds().momentObjective()).as(file + " " + s + " vs dense " + dense.bounds().momentObjective())
+                    .isLessThanOrEqualTo(dense.bounds().momentObjective() + 1e-6 * Math.max(1, Math.abs(dense.bounds().momentObjective())));
         }
     }
 
@@ -133,8 +133,8 @@ class SparseMomentSosSolverTest {
                 pop.objective().scale(0.01)).build(), 2);
         SparsePopResult cs = new SparseMomentSosSolver(solver(), HierarchyOptions.builder().order(2).build(),
                 SparsityOptions.of(Sparsity.CS)).solve(pop);
-        assertThat(cs.result().orders().get(0).bound()).isCloseTo(100 * dense.bound(), within(1e-5));
-        assertThat(cs.result().orders().get(0).bound()).isLessThanOrEqualTo(100 * dense.bound() + 1e-6);
+        assertThat(cs.result().orders().get(0).bounds().momentObjective()).isCloseTo(100 * dense.bounds().momentObjective(), within(1e-5));
+        assertThat(cs.result().orders().get(0).bounds().momentObjective()).isLessThanOrEqualTo(100 * dense.bounds().momentObjective() + 1e-6);
     }
 
     @Test
@@ -145,8 +145,8 @@ class SparseMomentSosSolverTest {
         assertThat(r.sparsity()).isNotEmpty();
         for (int i = 1; i < r.sparsity().size(); i++) {
             assertThat(r.sparsity().get(i).tsStep()).isEqualTo(i + 1);
-            assertThat(r.result().orders().get(i).bound()).isGreaterThanOrEqualTo(
-                    r.result().orders().get(i - 1).bound() - 1e-6);
+            assertThat(r.result().orders().get(i).bounds().momentObjective()).isGreaterThanOrEqualTo(
+                    r.result().orders().get(i - 1).bounds().momentObjective() - 1e-6);
             assertThat(r.sparsity().get(i).largestBlock()).isGreaterThanOrEqualTo(r.sparsity().get(i - 1).largestBlock());
         }
     }

@@ -8,10 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Dense Cholesky factorization A = L L^T of a symmetric positive definite n x n matrix stored
  * row-major, in place in the lower triangle, and the solves with its factor. The factorization
  * is blocked and right-looking: for each panel of {@link #BLOCK} columns, the diagonal block is
- * factored, the rows below are solved against it, and the trailing lower triangle is updated by
- * A_ij -= sum_p L_ip L_jp with the panel transposed into contiguous rows, so that the innermost
- * loop is a unit-stride update of a row of A that the JIT vectorizes. The panel solve and the
- * trailing update are split over rows between the threads of an optional pool.
+ * factored, the rows below are solved against it column by column in a transposed copy of the
+ * panel (unit-stride updates over rows), and the trailing lower triangle is updated by
+ * A_ij -= sum_p L_ip L_jp with {@link Kernels#choleskyTrailing} (register-blocked SIMD with the
+ * Vector API kernels). The panel solve and the trailing update are split over rows between the
+ * threads of an optional pool.
  *
  * <p>Work arrays are sized once in the constructor; {@link #factor} and {@link #solve} allocate
  * nothing apart from one small task object per panel and thread when a pool is used. Not
@@ -31,6 +32,7 @@ final class DenseCholesky {
     private final ExecutorService pool;
     private final int threads;
     private final Future<?>[] futures;
+    private final Kernels kernels;
     private int n;
     private double[] a;
 
@@ -40,6 +42,17 @@ final class DenseCholesky {
      * @param threads number of threads that may work at once, including the caller
      */
     DenseCholesky(int capacity, ExecutorService pool, int threads) {
+        this(capacity, pool, threads, Kernels.get());
+    }
+
+    /**
+     * @param capacity the largest n that will be factored
+     * @param pool threads for the panel and trailing updates, or null for the calling thread only
+     * @param threads number of threads that may work at once, including the caller
+     * @param kernels the dense kernels to use
+     */
+    DenseCholesky(int capacity, ExecutorService pool, int threads, Kernels kernels) {
+        this.kernels = kernels;
         this.capacity = capacity;
         this.panelT = new double[BLOCK][capacity];
         this.pool = pool;
@@ -72,14 +85,10 @@ final class DenseCholesky {
             }
             final int kk0 = k0;
             final int kk1 = k1;
-            runRows(k1, n, rows >= PARALLEL_MIN_ROWS, (lo, hi) -> panelRows(kk0, kk1, lo, hi));
-            for (int p = k0; p < k1; p++) {
-                double[] pt = panelT[p - k0];
-                for (int i = k1; i < n; i++) {
-                    pt[i] = a[i * n + p];
-                }
-            }
-            runRows(k1, n, rows >= PARALLEL_MIN_ROWS, (lo, hi) -> trailingRows(kk0, kk1, lo, hi));
+            // the panel's updates run over the rows: hand each thread one long range
+            runRows(k1, n, rows >= PARALLEL_MIN_ROWS, Math.max(CHUNK, (rows + threads - 1) / threads),
+                    (lo, hi) -> panelRows(kk0, kk1, lo, hi));
+            runRows(k1, n, rows >= PARALLEL_MIN_ROWS, CHUNK, (lo, hi) -> kernels.choleskyTrailing(a, n, panelT, kk0, kk1, lo, hi));
         }
         return true;
     }
@@ -107,137 +116,35 @@ final class DenseCholesky {
         return true;
     }
 
-    /** Rows [lo, hi) of the panel: L_ij = (A_ij - sum_{p<j} L_ip L_jp) / L_jj for j in [k0, k1). */
+    /**
+     * Rows [lo, hi) of the panel, column by column in the transposed panel (unit-stride
+     * updates over the rows): L_ij = (A_ij - sum_{p&lt;j} L_ip L_jp) / L_jj for j in [k0, k1);
+     * the result is left in panelT and written back into the rows.
+     */
     private void panelRows(int k0, int k1, int lo, int hi) {
+        int w = k1 - k0;
+        int len = hi - lo;
+        for (int p = 0; p < w; p++) {
+            double[] pt = panelT[p];
+            for (int i = lo; i < hi; i++) {
+                pt[i] = a[i * n + k0 + p];
+            }
+        }
+        for (int jj = 0; jj < w; jj++) {
+            int oj = (k0 + jj) * n;
+            double[] col = panelT[jj];
+            for (int p = 0; p < jj; p++) {
+                kernels.axpy(len, -a[oj + k0 + p], panelT[p], lo, col, lo);
+            }
+            double d = a[oj + k0 + jj];
+            for (int i = lo; i < hi; i++) {
+                col[i] /= d;
+            }
+        }
         for (int i = lo; i < hi; i++) {
-            int oi = i * n;
-            for (int j = k0; j < k1; j++) {
-                int oj = j * n;
-                double s = a[oi + j];
-                for (int p = k0; p < j; p++) {
-                    s -= a[oi + p] * a[oj + p];
-                }
-                a[oi + j] = s / a[oj + j];
-            }
-        }
-    }
-
-    /** Rows [lo, hi) of the trailing update: A_ij -= sum_{p in [k0,k1)} L_ip L_jp, k1 &lt;= j &lt;= i. */
-    private void trailingRows(int k0, int k1, int lo, int hi) {
-        int i = lo;
-        // pairs of rows share the loads of the transposed panel
-        for (; i + 1 < hi; i += 2) {
-            trailingPair(k0, k1, i);
-        }
-        if (i < hi) {
-            trailingRow(k0, k1, i, i);
-        }
-    }
-
-    /** Rows i and i+1 of the trailing update. */
-    private void trailingPair(int k0, int k1, int i) {
-        double[] v = a;
-        int w = k1 - k0;
-        int oi = i * n;
-        int oj = oi + n;
-        int p = 0;
-        for (; p + 8 <= w; p += 8) {
-            int o = oi + k0 + p;
-            int q = oj + k0 + p;
-            double l0 = v[o];
-            double l1 = v[o + 1];
-            double l2 = v[o + 2];
-            double l3 = v[o + 3];
-            double l4 = v[o + 4];
-            double l5 = v[o + 5];
-            double l6 = v[o + 6];
-            double l7 = v[o + 7];
-            double m0 = v[q];
-            double m1 = v[q + 1];
-            double m2 = v[q + 2];
-            double m3 = v[q + 3];
-            double m4 = v[q + 4];
-            double m5 = v[q + 5];
-            double m6 = v[q + 6];
-            double m7 = v[q + 7];
-            double[] p0 = panelT[p];
-            double[] p1 = panelT[p + 1];
-            double[] p2 = panelT[p + 2];
-            double[] p3 = panelT[p + 3];
-            double[] p4 = panelT[p + 4];
-            double[] p5 = panelT[p + 5];
-            double[] p6 = panelT[p + 6];
-            double[] p7 = panelT[p + 7];
-            for (int j = k1; j <= i; j++) {
-                double a0 = p0[j];
-                double a1 = p1[j];
-                double a2 = p2[j];
-                double a3 = p3[j];
-                double a4 = p4[j];
-                double a5 = p5[j];
-                double a6 = p6[j];
-                double a7 = p7[j];
-                v[oi + j] -= (l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3) + (l4 * a4 + l5 * a5 + l6 * a6 + l7 * a7);
-                v[oj + j] -= (m0 * a0 + m1 * a1 + m2 * a2 + m3 * a3) + (m4 * a4 + m5 * a5 + m6 * a6 + m7 * a7);
-            }
-        }
-        if (p < w) {
-            trailingTail(k0, k1, i, i, p);
-            trailingTail(k0, k1, i + 1, i, p);
-        }
-        // the diagonal-block column j = i + 1 of row i + 1
-        int j = i + 1;
-        double s = 0;
-        for (int r = 0; r < w; r++) {
-            s += v[oj + k0 + r] * panelT[r][j];
-        }
-        v[oj + j] -= s;
-    }
-
-    /** Row i of the trailing update over columns k1..jMax. */
-    private void trailingRow(int k0, int k1, int i, int jMax) {
-        double[] v = a;
-        int w = k1 - k0;
-        int oi = i * n;
-        int p = 0;
-        for (; p + 8 <= w; p += 8) {
-            int o = oi + k0 + p;
-            double l0 = v[o];
-            double l1 = v[o + 1];
-            double l2 = v[o + 2];
-            double l3 = v[o + 3];
-            double l4 = v[o + 4];
-            double l5 = v[o + 5];
-            double l6 = v[o + 6];
-            double l7 = v[o + 7];
-            double[] p0 = panelT[p];
-            double[] p1 = panelT[p + 1];
-            double[] p2 = panelT[p + 2];
-            double[] p3 = panelT[p + 3];
-            double[] p4 = panelT[p + 4];
-            double[] p5 = panelT[p + 5];
-            double[] p6 = panelT[p + 6];
-            double[] p7 = panelT[p + 7];
-            for (int j = k1; j <= jMax; j++) {
-                v[oi + j] -= (l0 * p0[j] + l1 * p1[j] + l2 * p2[j] + l3 * p3[j])
-                        + (l4 * p4[j] + l5 * p5[j] + l6 * p6[j] + l7 * p7[j]);
-            }
-        }
-        if (p < w) {
-            trailingTail(k0, k1, i, jMax, p);
-        }
-    }
-
-    /** Row i, columns k1..jMax, panel columns p0..w-1 one at a time. */
-    private void trailingTail(int k0, int k1, int i, int jMax, int pFrom) {
-        double[] v = a;
-        int w = k1 - k0;
-        int oi = i * n;
-        for (int p = pFrom; p < w; p++) {
-            double l0 = v[oi + k0 + p];
-            double[] p0 = panelT[p];
-            for (int j = k1; j <= jMax; j++) {
-                v[oi + j] -= l0 * p0[j];
+            int oi = i * n + k0;
+            for (int p = 0; p < w; p++) {
+                a[oi + p] = panelT[p][i];
             }
         }
     }
@@ -249,7 +156,7 @@ final class DenseCholesky {
     }
 
     /** Runs task over [from, to) in chunks, from the last rows (the longest) to the first. */
-    private void runRows(int from, int to, boolean parallel, RowTask task) {
+    private void runRows(int from, int to, boolean parallel, int chunk, RowTask task) {
         if (!parallel || threads == 1) {
             task.run(from, to);
             return;
@@ -257,11 +164,11 @@ final class DenseCholesky {
         AtomicInteger next = new AtomicInteger(to);
         Runnable drain = () -> {
             while (true) {
-                int hi = next.getAndAdd(-CHUNK);
+                int hi = next.getAndAdd(-chunk);
                 if (hi <= from) {
                     return;
                 }
-                task.run(Math.max(from, hi - CHUNK), hi);
+                task.run(Math.max(from, hi - chunk), hi);
             }
         };
         for (int t = 1; t < threads; t++) {
@@ -295,9 +202,7 @@ final class DenseCholesky {
             int oi = i * n;
             double xi = b[i] / l[oi + i];
             b[i] = xi;
-            for (int j = 0; j < i; j++) {
-                b[j] -= l[oi + j] * xi;
-            }
+            kernels.axpy(i, -xi, l, oi, b, 0);
         }
     }
 }

@@ -56,6 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class InteriorPointRun {
 
     private final SdpProblem problem;
+    private final Kernels kernels;
     private final SdpOptions options;
     private final double gapTol;
     private final double feasTol;
@@ -149,6 +150,12 @@ final class InteriorPointRun {
     private int sinceBest;
 
     InteriorPointRun(SdpProblem problem, SdpOptions options) {
+        this(problem, options, Kernels.forSchurSize(problem.numVariables()));
+    }
+
+    /** A run with the given dense kernels (tests and benchmarks compare both kinds). */
+    InteriorPointRun(SdpProblem problem, SdpOptions options, Kernels kernels) {
+        this.kernels = kernels;
         this.problem = problem;
         this.options = options;
         this.gapTol = options.relativeGapTolerance().orElse(PureSdpSolver.DEFAULT_RELATIVE_GAP_TOLERANCE);
@@ -173,7 +180,7 @@ final class InteriorPointRun {
 
     @SuppressWarnings("unchecked")
     private void setup() {
-        d = new ProblemData(problem);
+        d = new ProblemData(problem, kernels);
         m = d.m;
         nP = d.nPsd;
         nL = d.nLin;
@@ -249,10 +256,10 @@ final class InteriorPointRun {
                 return t;
             });
             assembler = new SchurAssembler(d, pool, threads);
-            schurChol = new DenseCholesky(m, pool, threads);
+            schurChol = new DenseCholesky(m, pool, threads, kernels);
         } else {
             assembler = new SchurAssembler(d, null, 1);
-            schurChol = new DenseCholesky(m, null, 1);
+            schurChol = new DenseCholesky(m, null, 1, kernels);
         }
         colWork = new double[m];
         normC = d.constantNorm();
@@ -577,16 +584,35 @@ final class InteriorPointRun {
     /** Factorizations, Schur complement and the predictor-corrector step (after residuals()). */
     private String oneIteration() {
         perturbObjective();
+        long t0 = System.nanoTime();
         String failure = factorCones();
+        long t1 = System.nanoTime();
+        nsCones += t1 - t0;
         if (failure == null) {
             assembler.assemble(zinv, x, ratio, schur);
+            long t2 = System.nanoTime();
+            nsSchur += t2 - t1;
             failure = factorSchur();
+            nsFactor += System.nanoTime() - t2;
         }
         if (failure == null) {
             failure = step();
         }
         return failure;
     }
+
+    // ------------------------------------------------------------------ per-phase wall time (reported in the timings)
+
+    /** Cholesky factors and inverses of X and Z, Z^{-1}, the NONNEG ratios. */
+    private long nsCones;
+    /** Schur complement assembly. */
+    private long nsSchur;
+    /** Factorization of the Schur complement (and of the equality system). */
+    private long nsFactor;
+    /** Predictor and corrector directions: right-hand sides, solves, dX and dZ, refinement. */
+    private long nsDirection;
+    /** Step lengths (eigenvalues of the scaled directions). */
+    private long nsStepLength;
 
     // ------------------------------------------------------------------ residuals and measures
 
@@ -795,9 +821,14 @@ final class InteriorPointRun {
 
     /** out = sym(Z^{-1} w X). */
     private void zwx(int b, DMatrixRMaj w, DMatrixRMaj out) {
-        CommonOps_DDRM.mult(zinv[b], w, t1[b]);
-        CommonOps_DDRM.mult(t1[b], x[b], out);
+        mult(zinv[b], w, t1[b]);
+        mult(t1[b], x[b], out);
         symmetrize(out);
+    }
+
+    /** c = a b for square blocks, with the dense kernels. */
+    private void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        kernels.multiply(a.data, b.data, c.data, a.numRows);
     }
 
     private static void symmetrize(DMatrixRMaj a) {
@@ -962,8 +993,8 @@ final class InteriorPointRun {
             DMatrixRMaj gb = g[b];
             if (corrector) {
                 // G = muT Zinv - sym(Zinv dZa dXa) - X
-                CommonOps_DDRM.mult(zinv[b], dza[b], t1[b]);
-                CommonOps_DDRM.mult(t1[b], dxa[b], gb);
+                mult(zinv[b], dza[b], t1[b]);
+                mult(t1[b], dxa[b], gb);
                 symmetrize(gb);
                 double[] gv = gb.data;
                 double[] zi = zinv[b].data;
@@ -1130,7 +1161,7 @@ final class InteriorPointRun {
 
     /** Largest alpha with V + alpha D in the cone, V = L L^T given by linv = L^{-1}. */
     private double maxStep(int b, DMatrixRMaj linv, DMatrixRMaj dir) {
-        CommonOps_DDRM.mult(linv, dir, t1[b]);
+        mult(linv, dir, t1[b]);
         CommonOps_DDRM.multTransB(t1[b], linv, g[b]);
         symmetrize(g[b]);
         if (!eig[b].decompose(g[b])) {
@@ -1144,6 +1175,20 @@ final class InteriorPointRun {
     }
 
     private double maxStepPrimal() {
+        long t0 = System.nanoTime();
+        double a = maxStepPrimalUntimed();
+        nsStepLength += System.nanoTime() - t0;
+        return a;
+    }
+
+    private double maxStepDual() {
+        long t0 = System.nanoTime();
+        double a = maxStepDualUntimed();
+        nsStepLength += System.nanoTime() - t0;
+        return a;
+    }
+
+    private double maxStepPrimalUntimed() {
         double a = Double.POSITIVE_INFINITY;
         for (int b = 0; b < nP; b++) {
             a = Math.min(a, maxStep(b, lxInv[b], dx[b]));
@@ -1156,7 +1201,7 @@ final class InteriorPointRun {
         return a;
     }
 
-    private double maxStepDual() {
+    private double maxStepDualUntimed() {
         double a = Double.POSITIVE_INFINITY;
         for (int b = 0; b < nP; b++) {
             a = Math.min(a, maxStep(b, lzInv[b], dz[b]));
@@ -1171,7 +1216,9 @@ final class InteriorPointRun {
 
     private String step() {
         // predictor
+        long t0 = System.nanoTime();
         direction(0.0, false, dyA, dxfA);
+        nsDirection += System.nanoTime() - t0;
         // maxStep overwrites g: keep dX, dZ of the predictor first
         for (int b = 0; b < nP; b++) {
             dxa[b].setTo(dx[b]);
@@ -1206,7 +1253,9 @@ final class InteriorPointRun {
             sigma = Math.min(1.0, Math.pow(Math.max(0.0, muA / mu), expo));
         }
         // corrector
+        long t1 = System.nanoTime();
         direction(sigma * mu, true, dy, dxf);
+        nsDirection += System.nanoTime() - t1;
         double gamma = 0.9 + 0.09 * Math.min(apA, adA);
         double ap = Math.min(1.0, gamma * maxStepPrimal());
         double ad = Math.min(1.0, gamma * maxStepDual());
@@ -1361,6 +1410,10 @@ final class InteriorPointRun {
             sb.y(bestY).dualBlocks(bestBlocks).measure(problem);
         }
         sb.timing("setup", setupTime).timing("solve", total - setupTime).timing("total", total);
+        if (iter > 0) {
+            sb.timing("cones", nsCones * 1e-9).timing("schur", nsSchur * 1e-9).timing("factor", nsFactor * 1e-9)
+                    .timing("direction", nsDirection * 1e-9).timing("steplength", nsStepLength * 1e-9);
+        }
         return sb.build();
     }
 }

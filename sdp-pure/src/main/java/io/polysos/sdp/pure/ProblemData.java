@@ -73,6 +73,20 @@ final class ProblemData {
     final int maxPositions;
     /** per PSD block and position: the Schur formula used for that row of M */
     final byte[][] formula;
+    /**
+     * per PSD block: whether its Schur contribution is formed by the low-rank formula of
+     * {@link SchurAssembler} (small blocks shared by many variables, like the localizing
+     * matrices of a moment relaxation) instead of the per-variable formulas; used with the SIMD
+     * kernels only, so that small problems (scalar kernels) keep the summation order, and so
+     * the iterates, of the per-variable formulas (SDPLIB's ill-posed hinf and control problems
+     * are sensitive to it)
+     */
+    final boolean[] lowRankBlock;
+    /** Largest positions x variables table of one low-rank block (doubles; 32 MiB). */
+    static final double LOW_RANK_MAX_CELLS = 4 << 20;
+    /** Largest total size of the low-rank tables of a problem (doubles; 256 MiB). */
+    static final double LOW_RANK_MAX_TOTAL_CELLS = 32 << 20;
+
     /** per variable: PSD blocks in which it appears and its position there */
     final int[][] varBlock;
     final int[][] varPos;
@@ -112,8 +126,33 @@ final class ProblemData {
     /** cone dimension: sum of PSD sizes plus the NONNEG length */
     final int coneDim;
 
+    /** the dense kernels of the solve; they weigh the Schur formula choice */
+    final Kernels kernels;
+
+    /**
+     * Dense Schur formulas (whole rows of matrices, unit stride) run at about this fraction of
+     * the cost per flop of the sparse formula's indexed loops when the kernels are SIMD and the
+     * block spans at least two vectors (measured on the order-3 relaxation of t1 and SDPLIB's
+     * arch0/mcp100: with weight 1 the sparse formula wins nearly everywhere and is slower).
+     */
+    static final double VECTOR_DENSE_WEIGHT = 0.25;
+
     ProblemData(SdpProblem p) {
+        this(p, Kernels.get());
+    }
+
+    ProblemData(SdpProblem p, Kernels kernels) {
+        this(p, kernels, true);
+    }
+
+    /**
+     * @param p the problem
+     * @param kernels the dense kernels of the solve
+     * @param allowLowRank whether blocks may use the low-rank Schur formula (tests compare both)
+     */
+    ProblemData(SdpProblem p, Kernels kernels, boolean allowLowRank) {
         this.problem = p;
+        this.kernels = kernels;
         this.m = p.numVariables();
         this.c = p.objective();
         int nb = p.numBlocks();
@@ -148,6 +187,8 @@ final class ProblemData {
         entVal = new double[nPsd][][];
         entRows = new int[nPsd][][];
         formula = new byte[nPsd][];
+        lowRankBlock = new boolean[nPsd];
+        long lowRankCells = 0;
         posRow = new int[nPsd][];
         posCol = new int[nPsd][];
         posFrom = new int[nPsd][];
@@ -273,14 +314,16 @@ final class ProblemData {
             entStart[b] = start;
             maxP = Math.max(maxP, np);
             // formula choice from the (static) sparsity: flop estimates of the three formulas
+            double rowFormulas = 0;
             double suffix = 0;
             for (int a = nv - 1; a >= 0; a--) {
                 suffix += entVal[b][a].length;
                 double nnzU = entVal[b][a].length;
                 double nnzFull = 2 * nnzU;
                 double rows = entRows[b][a].length;
-                double dense = nnzFull * n + (double) n * n * rows + 2 * suffix;
-                double byRows = nnzFull * n + 2 * rows * suffix;
+                double weight = kernels.vectorized() && n >= 2 * kernels.lanes() ? VECTOR_DENSE_WEIGHT : 1.0;
+                double dense = weight * (nnzFull * n + (double) n * n * rows) + 2 * suffix;
+                double byRows = weight * nnzFull * n + 2 * rows * suffix;
                 double posSuffix = posRow[b].length - posFrom[b][a];
                 // 4 products per (entry, later position), two entries per sweep: weighted 1/2
                 double sparse = 2 * nnzU * posSuffix + 2 * suffix;
@@ -291,6 +334,19 @@ final class ProblemData {
                 } else {
                     formula[b][a] = FORMULA_DENSE;
                 }
+                rowFormulas += Math.min(sparse, Math.min(byRows, dense));
+            }
+            // the low-rank formula (see SchurAssembler): K_b, W_b, its transpose, then one
+            // unit-stride update of length g + 1 per entry of the variable with global index g
+            double lowRank = 4.0 * np * np + (double) np * start[nv] + (double) np * m;
+            double streamWeight = VECTOR_DENSE_WEIGHT;
+            for (int a = 0; a < nv; a++) {
+                lowRank += streamWeight * entVal[b][a].length * (blockVars[b][a] + 1.0);
+            }
+            double cells = (double) np * m;
+            if (allowLowRank && kernels.vectorized() && lowRank < rowFormulas && cells <= LOW_RANK_MAX_CELLS && lowRankCells + cells <= LOW_RANK_MAX_TOTAL_CELLS) {
+                lowRankBlock[b] = true;
+                lowRankCells += (long) cells;
             }
         }
         maxPsdSize = maxN;

@@ -31,7 +31,12 @@ public final class PureSdpSolverProvider implements SdpSolverProvider {
 
     @Override
     public Availability availability() {
-        return Availability.yes("embedded, always available");
+        Kernels k = Kernels.get();
+        String kernels = k.vectorized()
+                ? "dense kernels: " + k.description() + " from " + Kernels.VECTOR_MIN_SCHUR + " variables on, scalar below"
+                : "dense kernels: " + k.description() + " (start the JVM with --add-modules " + Kernels.VECTOR_MODULE
+                        + " for the SIMD kernels)";
+        return Availability.yes("embedded, always available; " + kernels);
     }
 
     @Override

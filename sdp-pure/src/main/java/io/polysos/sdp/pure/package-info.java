@@ -3,12 +3,14 @@
  * (infeasible start, HKM direction, Mehrotra predictor-corrector) for the standard form of
  * {@link io.polysos.sdp}, with ZERO blocks handled as equality rows of a saddle-point Schur
  * system. Public entry points: {@link io.polysos.sdp.pure.PureSdpSolver} and its
- * ServiceLoader provider {@link io.polysos.sdp.pure.PureSdpSolverProvider}.
- * {@link io.polysos.sdp.pure.BenchmarkHooks} is public only for the JMH benchmarks and is not
- * API; everything else is package-private (the Schur complement assembly, its blocked
- * two-thread Cholesky factorization {@code DenseCholesky}, the iteration itself).
+ * ServiceLoader provider {@link io.polysos.sdp.pure.PureSdpSolverProvider}; everything else is
+ * package-private (the Schur complement assembly, its blocked two-thread Cholesky factorization
+ * {@code DenseCholesky}, the dense {@code Kernels}, the iteration itself). The JMH benchmarks
+ * reach the inner steps through {@code BenchmarkHooks}, which lives in the same package but in
+ * the {@code benchmarks} module, so it is no part of this artifact.
  *
  * <p>Depends on sdp-api, EJML (ejml-ddense: Cholesky factors of the cone blocks, symmetric
- * eigenvalues, triangular inverses, dense products) and the JDK only.
+ * eigenvalues, triangular inverses) and the JDK only; the SIMD kernels use the JDK's Vector API
+ * module {@code jdk.incubator.vector} when the JVM has it.
  */
 package io.polysos.sdp.pure;

@@ -16,8 +16,9 @@ import org.bytedeco.javacpp.Pointer;
 final class ScsNative {
 
     /** What to tell a user who has no usable native SCS. */
-    static final String HOW_TO = "build SCS 3.x (3.2.0 or newer) with `make CTRLC=0`, set SCS_HOME to it and rebuild"
-            + " polysos with `mvn -Pscs package` (see sdp-scs/README.md)";
+    static final String HOW_TO = "build SCS 3.x (3.2.0 or newer) with `sdp-scs/build-scs.sh SCS_SOURCE PREFIX` (it uses"
+            + " `make CTRLC=0`), set SCS_HOME to the prefix it prints and rebuild polysos (`./polysos` or"
+            + " `mvn -Pscs package`; see sdp-scs/README.md)";
 
     /** Extra zeroed bytes after every native struct, so that a library with a longer layout cannot write past it. */
     static final int STRUCT_PADDING = 512;
@@ -42,11 +43,17 @@ final class ScsNative {
         return state().availability();
     }
 
+    /** The resource the build writes, next to the glue, when it skipped the native build (the reason inside). */
+    static final String SKIPPED_MARKER = "native-build-skipped.txt";
+
     private static State probe() {
         try {
             ScsLibrary.load();
         } catch (Throwable t) {
-            return new State(Availability.no("native SCS library not found (" + summary(t) + "): " + HOW_TO), "", 0, 0, 0);
+            String why = loadFailure(t, ScsLibrary.class.getClassLoader(),
+                    ScsLibrary.class.getPackageName().replace('.', '/'), "jni" + ScsLibrary.class.getSimpleName(),
+                    Loader.getPlatform());
+            return new State(Availability.no(why + ": " + HOW_TO), "", 0, 0, 0);
         }
         try {
             String version = ScsLibrary.scs_version().getString();
@@ -80,6 +87,59 @@ final class ScsNative {
             return new State(Availability.yes(note), version, intSize, floatSize, ctrlc);
         } catch (Throwable t) {
             return new State(Availability.no("native SCS library unusable (" + summary(t) + "): " + HOW_TO), "", 0, 0, 0);
+        }
+    }
+
+    /**
+     * Says why the glue did not load, in terms a user can act on. JavaCPP reports every
+     * failure as "no jniScsLibrary in java.library.path" (the real error is only logged when
+     * its debug logger is on), so this looks again: the build's skip reason, a missing glue
+     * for this platform, or the dynamic loader's own message from loading the glue directly
+     * (typically that libscsdir cannot be found where it was when polysos was built).
+     *
+     * @param t what {@code Loader.load} threw
+     * @param loader the class loader that holds the glue and the build's marker
+     * @param dir the resource folder of the binding class, e.g. {@code io/polysos/sdp/scs/internal}
+     * @param library the glue's library name, e.g. {@code jniScsLibrary}
+     * @param platform JavaCPP's platform name, e.g. {@code linux-x86_64}
+     */
+    static String loadFailure(Throwable t, ClassLoader loader, String dir, String library, String platform) {
+        String skipped = readResource(loader, dir + "/" + SKIPPED_MARKER);
+        if (skipped != null) {
+            return "the SCS backend was not built: " + skipped.trim();
+        }
+        String glue = dir + "/" + platform + "/" + System.mapLibraryName(library);
+        java.net.URL url = loader.getResource(glue);
+        if (url == null) {
+            return "this polysos was built without SCS (no " + glue + " on the class path; SCS_HOME was not set when"
+                    + " it was built)";
+        }
+        String real;
+        try {
+            java.nio.file.Path f = "file".equals(url.getProtocol()) ? java.nio.file.Path.of(url.toURI())
+                    : Loader.cacheResource(url).toPath();
+            real = realLoadError(f);
+        } catch (Throwable e) {
+            real = summary(e);
+        }
+        return "the native SCS library did not load (" + (real != null ? real : summary(t)) + ")";
+    }
+
+    /** @return the dynamic loader's message for loading that library file, or null when it loads */
+    static String realLoadError(java.nio.file.Path library) {
+        try {
+            System.load(library.toAbsolutePath().toString());
+            return null;
+        } catch (UnsatisfiedLinkError e) {
+            return e.getMessage();
+        }
+    }
+
+    private static String readResource(ClassLoader loader, String name) {
+        try (var in = loader.getResourceAsStream(name)) {
+            return in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

@@ -47,9 +47,15 @@ public final class ScsSession implements AutoCloseable {
      * @param info the numeric fields of {@code ScsInfo} by name (iter, pobj, dobj, res_pri,
      *        res_dual, gap, res_infeas, res_unbdd_a, res_unbdd_p, setup_time and solve_time in
      *        milliseconds, scale, comp_slack, scale_updates, accepted/rejected_accel_steps)
+     * @param nativeLog what SCS printed during {@code scs_init} (first solve only) and this
+     *        {@code scs_solve}, captured instead of reaching standard output (see {@link ScsOutputCapture})
      */
     public record Result(int exitFlag, SdpStatus status, String statusText, double[] x, double[] y, double[] s,
-            Map<String, Double> info) {
+            Map<String, Double> info, List<String> nativeLog) {
+
+        public Result {
+            nativeLog = List.copyOf(nativeLog);
+        }
 
         /** @return the number of iterations taken */
         public int iterations() {
@@ -73,6 +79,8 @@ public final class ScsSession implements AutoCloseable {
     private ScsLibrary.ScsSolution solution;
     private ScsLibrary.ScsInfo info;
     private boolean lastHasIterate;
+    /** What scs_init printed, handed out with the next solve's result. */
+    private final List<String> pendingLog = new ArrayList<>();
 
     /**
      * Creates a session; allocates nothing native.
@@ -121,7 +129,13 @@ public final class ScsSession implements AutoCloseable {
             solution.x(floats(new double[form.numCols()])).y(floats(new double[form.numRows()]))
                     .s(floats(new double[form.numRows()]));
             info = new ScsLibrary.ScsInfo(own(ScsNative.structMemory(ScsLibrary.ScsInfo.class)));
-            ScsLibrary.ScsWork w = ScsLibrary.scs_init(d, k, st);
+            ScsLibrary.ScsWork w;
+            ScsOutputCapture.begin();
+            try {
+                w = ScsLibrary.scs_init(d, k, st);
+            } finally {
+                pendingLog.addAll(ScsOutputCapture.end());
+            }
             if (w == null || w.isNull()) {
                 stage = Stage.FAILED;
             } else {
@@ -174,9 +188,11 @@ public final class ScsSession implements AutoCloseable {
         if (stage == Stage.FAILED) {
             double[] nanN = nan(form.numCols());
             double[] nanM = nan(form.numRows());
+            List<String> log = takePendingLog();
             return new Result(ScsExitFlag.FAILED.code(), SdpStatus.NUMERICAL_ERROR,
-                    "failure: scs_init returned no workspace (data rejected or factorization failed)", nanN, nanM,
-                    nanM.clone(), Map.of("iter", 0.0));
+                    "failure: scs_init returned no workspace (data rejected or factorization failed)"
+                    + (log.isEmpty() ? "" : ": " + String.join("; ", log)), nanN, nanM,
+                    nanM.clone(), Map.of("iter", 0.0), log);
         }
         boolean warm = warmX != null || warmY != null || warmS != null || (stage == Stage.SOLVED && lastHasIterate);
         if (warmX != null) {
@@ -193,9 +209,12 @@ public final class ScsSession implements AutoCloseable {
         if (lock) {
             SIGINT_LOCK.lock();
         }
+        List<String> log = takePendingLog();
+        ScsOutputCapture.begin();
         try {
             flag = ScsLibrary.scs_solve(work, solution, info, warm ? 1 : 0);
         } finally {
+            log.addAll(ScsOutputCapture.end());
             if (lock) {
                 SIGINT_LOCK.unlock();
             }
@@ -224,7 +243,13 @@ public final class ScsSession implements AutoCloseable {
         boolean timeLimit = text.contains("time_limit");
         return new Result((int) flag, f.toStatus(timeLimit), text, read(solution.x(), form.numCols()),
                 read(solution.y(), form.numRows()), read(solution.s(), form.numRows()),
-                java.util.Collections.unmodifiableMap(inf));
+                java.util.Collections.unmodifiableMap(inf), log);
+    }
+
+    private List<String> takePendingLog() {
+        List<String> log = new ArrayList<>(pendingLog);
+        pendingLog.clear();
+        return log;
     }
 
     /** Calls {@code scs_finish} and frees all native memory. Idempotent. */

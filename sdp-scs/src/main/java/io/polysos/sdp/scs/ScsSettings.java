@@ -19,6 +19,12 @@ import java.util.TreeMap;
  * {@link SdpOptions#backendParameters()} whose name is one of {@link #NAMES} overrides them.
  * SCS applies its tolerances to the primal residual, the dual residual and the gap alike
  * (each as eps_abs + eps_rel * scale).
+ *
+ * <p>Time: when the options give neither a time limit nor an iteration limit (and no backend
+ * parameter sets {@code time_limit_secs} or {@code max_iters}), SCS gets
+ * {@code time_limit_secs} = {@value #DEFAULT_TIME_LIMIT_SECONDS}: its own iteration limit
+ * (100,000) can take far longer than any interior-point solve of the same problem.
+ * {@link #defaultTimeLimit()} says whether that default was applied, so that the result can say so.
  */
 public final class ScsSettings {
 
@@ -30,6 +36,11 @@ public final class ScsSettings {
     public static final double DEFAULT_EPS_INFEAS = 1e-7;
     /** SCS's default iteration limit (3.x): 100000. */
     public static final int DEFAULT_MAX_ITERS = 100_000;
+    /**
+     * Time limit (seconds) given to SCS when the options set neither a time limit nor an
+     * iteration limit: 300.
+     */
+    public static final double DEFAULT_TIME_LIMIT_SECONDS = 300;
 
     /** The kinds of value a setting takes. */
     enum Kind { INT, FLAG, POSITIVE, NONNEGATIVE, FRACTION_OPEN_2 }
@@ -57,9 +68,12 @@ public final class ScsSettings {
 
     /** Name to value (ints as doubles holding integers); only what is set. */
     private final Map<String, Double> values;
+    /** Whether time_limit_secs is {@link #DEFAULT_TIME_LIMIT_SECONDS} because nothing limited the solve. */
+    private final boolean defaultTimeLimit;
 
-    private ScsSettings(Map<String, Double> values) {
+    private ScsSettings(Map<String, Double> values, boolean defaultTimeLimit) {
         this.values = Collections.unmodifiableMap(values);
+        this.defaultTimeLimit = defaultTimeLimit;
     }
 
     /**
@@ -85,7 +99,58 @@ public final class ScsSettings {
             }
             v.put(name, parse(name, kind, e.getValue()));
         }
-        return new ScsSettings(v);
+        boolean unlimited = !v.containsKey("time_limit_secs") && !v.containsKey("max_iters");
+        if (unlimited) {
+            v.put("time_limit_secs", DEFAULT_TIME_LIMIT_SECONDS);
+        }
+        return new ScsSettings(v, unlimited);
+    }
+
+    /**
+     * @return these settings with one value replaced (validated like a backend parameter)
+     * @throws IllegalArgumentException for an unknown name or a value of the wrong kind
+     */
+    public ScsSettings with(String name, double value) {
+        Kind kind = NAMES.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException("unknown SCS setting '" + name + "'");
+        }
+        Map<String, Double> v = new TreeMap<>(values);
+        v.put(name, parse(name, kind, Double.toString(value)));
+        return new ScsSettings(v, defaultTimeLimit && !name.equals("time_limit_secs"));
+    }
+
+    /** @return the absolute tolerance SCS stops at: eps_abs, or SCS's default */
+    public double epsAbs() {
+        return values.getOrDefault("eps_abs", DEFAULT_EPS_ABS);
+    }
+
+    /** @return the relative tolerance SCS stops at: eps_rel, or SCS's default */
+    public double epsRel() {
+        return values.getOrDefault("eps_rel", DEFAULT_EPS_REL);
+    }
+
+    /**
+     * @return the accuracy asked for, max(eps_abs, eps_rel): the bound that the largest
+     *         DIMACS error of an answer must meet to be reported OPTIMAL
+     */
+    public double tolerance() {
+        return Math.max(epsAbs(), epsRel());
+    }
+
+    /** @return the iteration limit: max_iters, or SCS's default */
+    public int maxIterations() {
+        return values.getOrDefault("max_iters", (double) DEFAULT_MAX_ITERS).intValue();
+    }
+
+    /** @return the time limit in seconds, 0 for none (SCS's convention) */
+    public double timeLimitSeconds() {
+        return values.getOrDefault("time_limit_secs", 0.0);
+    }
+
+    /** @return true when the time limit is {@link #DEFAULT_TIME_LIMIT_SECONDS}, applied because nothing else limited the solve */
+    public boolean defaultTimeLimit() {
+        return defaultTimeLimit;
     }
 
     private static double parse(String name, Kind kind, String text) {

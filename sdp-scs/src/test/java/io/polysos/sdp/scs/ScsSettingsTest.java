@@ -10,10 +10,40 @@ import org.junit.jupiter.api.Test;
 class ScsSettingsTest {
 
     @Test
-    void defaultOptionsOnlyTurnScsPrintingOff() {
+    void defaultOptionsTurnScsPrintingOffAndLimitTheTime() {
         ScsSettings s = ScsSettings.from(SdpOptions.DEFAULTS);
-        assertThat(s.values()).containsExactly(Map.entry("verbose", 0.0));
+        assertThat(s.values()).containsExactly(Map.entry("time_limit_secs", ScsSettings.DEFAULT_TIME_LIMIT_SECONDS),
+                Map.entry("verbose", 0.0));
         assertThat(s.verbose()).isFalse();
+        assertThat(s.defaultTimeLimit()).isTrue();
+        assertThat(s.timeLimitSeconds()).isEqualTo(300.0);
+        assertThat(s.tolerance()).isEqualTo(1e-4);
+        assertThat(s.maxIterations()).isEqualTo(100_000);
+    }
+
+    @Test
+    void appliesNoDefaultTimeLimitWhenTheOptionsLimitTheSolve() {
+        for (SdpOptions o : java.util.List.of(SdpOptions.builder().maxIterations(50).build(),
+                SdpOptions.builder().timeLimitSeconds(7).build(),
+                SdpOptions.builder().backendParameter("max_iters", "50").build(),
+                SdpOptions.builder().backendParameter("time_limit_secs", "0").build())) {
+            ScsSettings s = ScsSettings.from(o);
+            assertThat(s.defaultTimeLimit()).as(o.toString()).isFalse();
+            assertThat(s.timeLimitSeconds()).isIn(0.0, 7.0);
+        }
+    }
+
+    @Test
+    void theToleranceAskedForIsTheLargerOfTheTwoEpsilonsAndWithReplacesOneValue() {
+        ScsSettings s = ScsSettings.from(SdpOptions.builder().feasibilityTolerance(1e-8).relativeGapTolerance(1e-6).build());
+        assertThat(s.tolerance()).isEqualTo(1e-6);
+        ScsSettings t = s.with("eps_rel", 1e-9).with("max_iters", 20);
+        assertThat(t.tolerance()).isEqualTo(1e-8);
+        assertThat(t.maxIterations()).isEqualTo(20);
+        assertThat(t.defaultTimeLimit()).isTrue();
+        assertThat(t.with("time_limit_secs", 3).defaultTimeLimit()).isFalse();
+        assertThat(s.tolerance()).isEqualTo(1e-6);
+        assertThatThrownBy(() -> s.with("eps", 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

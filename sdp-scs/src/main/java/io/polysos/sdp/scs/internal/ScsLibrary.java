@@ -326,4 +326,13 @@ public final class ScsLibrary {
     public static native int polysos_scs_sizeof_float();
 
     public static native int polysos_scs_ctrlc();
+
+    /** Points C's stdout at a memory stream (see polysos_scs.h); 1 on success, 0 when not possible. */
+    public static native int polysos_scs_capture_start();
+
+    /** Copies at most cap bytes of the text captured since the last call into dst; returns how many. */
+    public static native long polysos_scs_capture_take(@Cast("char*") BytePointer dst, long cap);
+
+    /** Puts C's stdout back and frees the memory stream. */
+    public static native void polysos_scs_capture_stop();
 }

@@ -1,5 +1,8 @@
-package io.polysos.sdp;
+package io.polysos.sdp.csdp;
 
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpStatus;
+import io.polysos.sdp.SdpaFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,11 @@
-package io.polysos.sdp;
+package io.polysos.sdp.csdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.polysos.sdp.BlockKind;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpStatus;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

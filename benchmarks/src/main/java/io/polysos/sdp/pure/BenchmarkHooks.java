@@ -1,0 +1,144 @@
+package io.polysos.sdp.pure;
+
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
+
+import java.util.Objects;
+
+/**
+ * Access to the inner steps of the pure backend for the JMH benchmarks. It is compiled in the
+ * {@code benchmarks} module, into the package of the backend so that it can reach its
+ * package-private classes on the class path; the {@code sdp-pure} artifact does not contain it.
+ * <b>Not API</b>: it exists only so that benchmarks outside this package can time the Schur complement assembly and single interior-point iterations at a
+ * fixed iterate; it may change or disappear without notice, and solver users must go
+ * through {@link PureSdpSolver}.
+ */
+public final class BenchmarkHooks implements AutoCloseable {
+
+    private final InteriorPointRun run;
+
+    private BenchmarkHooks(InteriorPointRun run) {
+        this.run = run;
+    }
+
+    /**
+     * Runs {@code iterations} iterations of the solver on {@code problem} from its initial
+     * point and keeps that iterate.
+     *
+     * @param problem the problem
+     * @param threads threads for the Schur complement and its factorization (0 = all)
+     * @param iterations iterations to take before keeping the iterate (0 = initial point)
+     * @throws IllegalStateException when an iteration fails on the way
+     */
+    public static BenchmarkHooks atIteration(SdpProblem problem, int threads, int iterations) {
+        Objects.requireNonNull(problem, "problem");
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        }
+        InteriorPointRun run = new InteriorPointRun(problem, SdpOptions.builder().threads(threads).build());
+        String failure = run.benchmarkPrepare(iterations);
+        if (failure != null) {
+            run.benchmarkClose();
+            throw new IllegalStateException("iteration failed while preparing the benchmark: " + failure);
+        }
+        return new BenchmarkHooks(run);
+    }
+
+    /**
+     * A Cholesky factorization of an n x n SPD matrix with the chosen kernels, for the kernel
+     * benchmarks.
+     *
+     * @param n the order
+     * @param simd true for the Vector API kernels (which must be available), false for the scalar ones
+     * @param threads threads of the factorization (1 = the calling thread only)
+     * @return a factorization that copies its input before each run
+     */
+    public static CholeskyRun cholesky(int n, boolean simd, int threads) {
+        Kernels k = simd ? Kernels.vectorOrNull() : Kernels.scalar();
+        if (k == null) {
+            throw new IllegalStateException("the Vector API module " + Kernels.VECTOR_MODULE + " is not in this JVM "
+                    + "(start it with --add-modules " + Kernels.VECTOR_MODULE + ")");
+        }
+        return new CholeskyRun(n, k, threads);
+    }
+
+    /** A reusable Cholesky factorization of one random SPD matrix (see {@link #cholesky}). */
+    public static final class CholeskyRun implements AutoCloseable {
+        private final int n;
+        private final double[] a;
+        private final double[] work;
+        private final DenseCholesky chol;
+        private final java.util.concurrent.ExecutorService pool;
+
+        CholeskyRun(int n, Kernels k, int threads) {
+            this.n = n;
+            java.util.Random rnd = new java.util.Random(1);
+            a = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = 0.01 * rnd.nextDouble();
+                    a[i * n + j] = v;
+                    a[j * n + i] = v;
+                }
+                a[i * n + i] += n;
+            }
+            work = new double[n * n];
+            pool = threads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(r, "polysos-bench-cholesky");
+                t.setDaemon(true);
+                return t;
+            }) : null;
+            chol = new DenseCholesky(n, pool, Math.max(1, threads), k);
+        }
+
+        /** @return the last diagonal entry of the factor */
+        public double factor() {
+            System.arraycopy(a, 0, work, 0, n * n);
+            if (!chol.factor(work, n)) {
+                throw new IllegalStateException("not positive definite");
+            }
+            return work[n * n - 1];
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Assembles the Schur complement M at the kept iterate.
+     *
+     * @return the trace of M (so that the work cannot be optimized away)
+     */
+    public double assembleSchur() {
+        org.ejml.data.DMatrixRMaj schur = run.benchmarkAssemble();
+        double[] a = schur.data;
+        int m = schur.numRows;
+        double t = 0;
+        for (int i = 0; i < m; i++) {
+            t += a[i * m + i];
+        }
+        return t;
+    }
+
+    /**
+     * One full interior-point iteration (factorizations, Schur complement, its Cholesky
+     * factorization, predictor and corrector, step lengths) from the kept iterate.
+     *
+     * @throws IllegalStateException when the iteration fails
+     */
+    public void iterate() {
+        String failure = run.benchmarkIteration();
+        if (failure != null) {
+            throw new IllegalStateException("iteration failed: " + failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        run.benchmarkClose();
+    }
+}

@@ -1,0 +1,121 @@
+package io.polysos.sdp.pure;
+
+import java.util.Locale;
+
+/**
+ * The dense floating-point kernels of the backend's hot loops: the trailing update of the
+ * blocked Cholesky factorization of the Schur complement, linear combinations of matrix rows
+ * (matrix products and the dense Schur formula), and the vector operations of the triangular
+ * solves. Two implementations compute the same sums in different orders: {@link ScalarKernels},
+ * plain Java loops that the JIT compiles as it can, and {@link VectorKernels}, explicit SIMD
+ * through the JDK's Vector API ({@code jdk.incubator.vector}), chosen when that module is in
+ * the boot layer (the {@code polysos} command adds it) unless the system property
+ * {@value #PROPERTY} is {@code scalar}. Both are pure Java; stateless and thread-safe.
+ */
+abstract class Kernels {
+
+    /** System property selecting the kernels: {@code auto} (default), {@code scalar} or {@code vector}. */
+    static final String PROPERTY = "polysos.pure.kernels";
+    /** The module of the JDK's Vector API. */
+    static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    private static final Kernels SELECTED = select();
+
+    /** @return the kernels used by solves in this JVM */
+    static Kernels get() {
+        return SELECTED;
+    }
+
+    /**
+     * Smallest Schur complement (number of variables) solved with the SIMD kernels. Below it
+     * the scalar kernels run: in a fresh JVM the Vector API is slow until C2 has compiled the
+     * kernels (measured: SDPLIB hinf1, m = 13, 0.79 s with the SIMD kernels cold against
+     * 0.027 s scalar), and small problems spend little time in dense kernels anyway; the
+     * moment relaxations this backend is built for (t1 at order 3: m = 923) are far above it.
+     */
+    static final int VECTOR_MIN_SCHUR = 400;
+
+    /**
+     * @param m the number of variables (the order of the Schur complement)
+     * @return the kernels a solve of that size uses: {@link #get()} from
+     *         {@value #VECTOR_MIN_SCHUR} variables on, the scalar kernels below
+     */
+    static Kernels forSchurSize(int m) {
+        return m >= VECTOR_MIN_SCHUR ? SELECTED : scalar();
+    }
+
+
+
+    /** @return the scalar kernels (for tests and benchmarks comparing both) */
+    static Kernels scalar() {
+        return ScalarKernels.INSTANCE;
+    }
+
+    /**
+     * @return the Vector API kernels, or null when the module {@value #VECTOR_MODULE} is not
+     *         in the boot layer
+     */
+    static Kernels vectorOrNull() {
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+            return null;
+        }
+        try {
+            return (Kernels) Class.forName("io.polysos.sdp.pure.VectorKernels").getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static Kernels select() {
+        String want = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (want.equals("scalar")) {
+            return scalar();
+        }
+        Kernels v = vectorOrNull();
+        return v != null ? v : scalar();
+    }
+
+    /** @return one line saying which kernels these are (shown by {@code polysos solvers}) */
+    abstract String description();
+
+    /**
+     * Whether dense formulas run at vector speed: the Schur formula choice then weighs their
+     * flops accordingly (see {@link ProblemData}).
+     */
+    abstract boolean vectorized();
+
+    /** @return doubles per SIMD vector (1 for the scalar kernels) */
+    abstract int lanes();
+
+    /** y[yo..yo+len) += alpha * x[xo..xo+len). */
+    abstract void axpy(int len, double alpha, double[] x, int xo, double[] y, int yo);
+
+    /** @return sum_{s &lt; len} x[xo+s] * y[yo+s] */
+    abstract double dot(int len, double[] x, int xo, double[] y, int yo);
+
+    /**
+     * A row of a matrix product: out[oo+s] = sum_{p &lt; k} a[ao+p] * b[bo + p*ldb + s] for
+     * s &lt; len (out overwritten).
+     */
+    abstract void productRow(int len, int k, double[] a, int ao, double[] b, int bo, int ldb, double[] out, int oo);
+
+    /**
+     * A combination of selected rows: out[oo+s] = sum_{q &lt; count} a[ao + idx[q]] *
+     * b[idx[q]*ldb + s] for s &lt; len (out overwritten).
+     */
+    abstract void combineRows(int len, int[] idx, int count, double[] a, int ao, double[] b, int ldb, double[] out, int oo);
+
+    /**
+     * Trailing update of a right-looking blocked Cholesky step, rows [lo, hi): for k1 &lt;= j
+     * &lt;= i, a[i*n+j] -= sum_{p &lt; k1-k0} a[i*n+k0+p] * panelT[p][j], where panelT[p][j] =
+     * L[j][k0+p] is the panel transposed. Entries with j &gt; i are not touched.
+     */
+    abstract void choleskyTrailing(double[] a, int n, double[][] panelT, int k0, int k1, int lo, int hi);
+
+    /** c = a b for n x n row-major matrices (c distinct from a and b). */
+    final void multiply(double[] a, double[] b, double[] c, int n) {
+        for (int r = 0; r < n; r++) {
+            productRow(n, n, a, r * n, b, 0, n, c, r * n);
+        }
+    }
+}
