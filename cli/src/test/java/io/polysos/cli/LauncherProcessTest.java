@@ -61,7 +61,11 @@ class LauncherProcessTest {
                 """);
         script("java", """
                 #!/usr/bin/env bash
-                [ "$1" = -jar ] || { echo "unexpected arguments: $*"; exit 9; }
+                # JVM options before -jar (the launcher's module options) are accepted.
+                while [ $# -gt 0 ] && [ "$1" != -jar ]; do
+                  case $1 in --add-modules) shift 2;; -*) shift;; *) echo "unexpected arguments: $*"; exit 9;; esac
+                done
+                [ "${1:-}" = -jar ] || { echo "no -jar argument"; exit 9; }
                 c="$(cat "$2" 2>&1)"
                 if [ "$c" = part1COMPLETE ]; then echo "ran ok"; exit 0; fi
                 echo "incomplete jar: $c"; exit 1
