@@ -150,7 +150,7 @@ public final class LearnCommand implements Callable<Integer> {
         System.out.printf("lower bound: %.10g (%s)  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
                 r.boundVerified() ? "verified" : "numeric only", r.upperBound(), r.gap(), r.order());
         System.out.println("verdict: " + r.message());
-        System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().get("total"), r.timings().get("solve"),
+        System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().total(), r.timings().solve(),
                 r.solver());
     }
 }

@@ -64,6 +64,9 @@ public final class PopCommand implements Callable<Integer> {
         if (!json) {
             ob.progress(r -> System.out.println(r.summary()));
         }
+        if (minOrder > 0 && minOrder < pop.minimumOrder()) {
+            throw new IllegalArgumentException("--min-order " + minOrder + " is below k0 = " + pop.minimumOrder());
+        }
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
         }

@@ -8,8 +8,10 @@ import java.util.function.Consumer;
  * Options of the Moment-SOS hierarchy driver {@link MomentSosSolver}. Immutable; built with
  * {@link #builder()}; every value has a documented default.
  *
- * @param minOrder first order solved; 0 means k0 (the default)
- * @param maxOrder last order solved; 0 means k0 + {@link #DEFAULT_EXTRA_ORDERS}
+ * @param minOrder first order solved; 0 means k0 (the default); an order below k0 is raised to k0
+ *        ({@link #orders(int)})
+ * @param maxOrder last order solved; 0 means k0 + {@link #DEFAULT_EXTRA_ORDERS}; raised to the first
+ *        order when below it
  * @param maxMomentMatrixSize orders whose moment matrix C(n+k, k) exceeds this are not solved
  * @param rankStrategy decides numerical ranks ({@link RankStrategy#defaultStrategy()})
  * @param pivotTolerance relative pivot tolerance of the extraction's echelon form
@@ -74,6 +76,29 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         if (!(boxBound >= 0) || Double.isInfinite(boxBound)) {
             throw new IllegalArgumentException("boxBound must be >= 0 and finite (0 = none), got " + boxBound);
         }
+    }
+
+    /**
+     * The orders a driver solves, first to last.
+     *
+     * @param first the first order, &gt;= k0
+     * @param last the last order, &gt;= first
+     */
+    public record Orders(int first, int last) {
+    }
+
+    /**
+     * The orders to solve for a problem whose minimum order is k0: {@code minOrder} (k0 when 0),
+     * raised to k0 when below it, up to {@code maxOrder} (k0 + {@link #DEFAULT_EXTRA_ORDERS} when
+     * 0), raised to the first order when below it. The one place where orders are clamped: a
+     * caller that fixes order 1 of a problem with k0 = 2 gets order 2.
+     *
+     * @param k0 the minimum order of the (bounded) problem, {@link io.polysos.pop.Pop#minimumOrder()}
+     */
+    public Orders orders(int k0) {
+        int first = Math.max(minOrder, k0);
+        int last = maxOrder == 0 ? Math.max(first, k0 + DEFAULT_EXTRA_ORDERS) : Math.max(maxOrder, first);
+        return new Orders(first, last);
     }
 
     private static void positive(String what, double v) {

@@ -57,12 +57,9 @@ public final class MomentSosSolver {
     /** Runs the hierarchy. */
     public PopResult solve(Pop original) {
         Pop pop = bounded(original);
-        int k0 = pop.minimumOrder();
-        int kmin = options.minOrder() == 0 ? k0 : options.minOrder();
-        if (kmin < k0) {
-            throw new IllegalArgumentException("minimum order " + kmin + " is below k0 = " + k0);
-        }
-        int kmax = options.maxOrder() == 0 ? Math.max(kmin, k0 + HierarchyOptions.DEFAULT_EXTRA_ORDERS) : options.maxOrder();
+        HierarchyOptions.Orders orders = options.orders(pop.minimumOrder());
+        int kmin = orders.first();
+        int kmax = orders.last();
         List<OrderRecord> records = new ArrayList<>();
         OrderRecord last = null;
         for (int k = kmin; k <= kmax; k++) {

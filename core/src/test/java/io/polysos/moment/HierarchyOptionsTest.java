@@ -48,6 +48,16 @@ class HierarchyOptionsTest {
     }
 
     @Test
+    void ordersAreClampedToK0AndTheLastToTheFirst() {
+        assertThat(HierarchyOptions.DEFAULTS.orders(2)).isEqualTo(new HierarchyOptions.Orders(2,
+                2 + HierarchyOptions.DEFAULT_EXTRA_ORDERS));
+        assertThat(HierarchyOptions.builder().order(1).build().orders(2)).isEqualTo(new HierarchyOptions.Orders(2, 2));
+        assertThat(HierarchyOptions.builder().maxOrder(1).build().orders(3)).isEqualTo(new HierarchyOptions.Orders(3, 3));
+        assertThat(HierarchyOptions.builder().minOrder(2).maxOrder(5).build().orders(1))
+                .isEqualTo(new HierarchyOptions.Orders(2, 5));
+    }
+
+    @Test
     void rejectsAMinimumOrderAboveTheMaximum() {
         assertThatThrownBy(() -> HierarchyOptions.builder().minOrder(4).maxOrder(3).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 and 3");

@@ -28,7 +28,7 @@ class PolynomialLearnerTest {
         assertThat(r.lowerBound()).isCloseTo(0.0, offset(1e-8));
         assertThat(r.gap()).isBetween(-1e-8, 1e-6);
         assertThat(r.ballActive()).isFalse();
-        assertThat(r.timings()).containsKeys("compile", "build", "solve", "extract", "total");
+        assertThat(r.timings().toMap()).containsKeys("compile", "build", "solve", "extract", "total");
     }
 
     @Test

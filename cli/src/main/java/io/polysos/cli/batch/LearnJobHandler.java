@@ -1,6 +1,7 @@
 package io.polysos.cli.batch;
 
 import io.polysos.cli.json.LearnJson;
+import io.polysos.moment.HierarchyOptions;
 import io.polysos.nn.LearnOptions;
 import io.polysos.nn.LearnResult;
 import io.polysos.nn.Loss;
@@ -46,22 +47,27 @@ public final class LearnJobHandler implements JobHandler {
         }
         Double ball = o.number("ball");
         double radius = ball == null ? LearnOptions.DEFAULT_BALL_RADIUS : ball;
-        Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), loss).toPop(radius);
-        int first = order != null && order > 0 ? Math.max(order, pop.minimumOrder()) : pop.minimumOrder();
-        int last = order != null && order > 0 ? first
-                : Math.max(max != null && max > 0 ? max : LearnOptions.DEFAULT_MAX_ORDER, pop.minimumOrder());
-        int fits = RelaxationMemory.largestOrderWithin(pop, first, last, RelaxationMemory.availableHeap());
-        if (fits < first) {
-            throw new IllegalArgumentException(PopJobHandler.refusal(pop, first));
-        }
         LearnOptions.Builder b = LearnOptions.builder().loss(loss).ballRadius(radius)
                 .solver(SdpSolvers.discover().getOrDefault(ctx.solverFor(job))).sdpOptions(o.sdpOptions(ctx));
         if (order != null && order > 0) {
-            b.order(first);
-        } else {
-            b.maxOrder(fits);
+            b.order(order);
+        } else if (max != null && max > 0) {
+            b.maxOrder(max);
         }
-        LearnResult r = PolynomialLearner.learn(inst, b.build());
+        LearnOptions opts = b.build();
+        // sized before anything is built: the first order must fit, later ones are capped
+        Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), loss).toPop(radius);
+        HierarchyOptions.Orders orders = opts.hierarchy().orders(pop.minimumOrder());
+        int fits = RelaxationMemory.largestOrderWithin(pop, orders.first(), orders.last(),
+                RelaxationMemory.availableHeap());
+        if (fits < orders.first()) {
+            throw new IllegalArgumentException(PopJobHandler.refusal(pop, orders.first()));
+        }
+        int last = orders.last();
+        if (fits < last) {
+            opts = opts.toBuilder().hierarchy(opts.hierarchy().toBuilder().maxOrder(fits).build()).build();
+        }
+        LearnResult r = PolynomialLearner.learn(inst, opts);
         Map<String, Object> out = LearnJson.toMap(r, inst.truth() == null ? null : inst.truth().coefficients());
         if (fits < last) {
             out.put("note", "orders above " + fits + " were not run: their memory estimate exceeds the available heap");

@@ -38,7 +38,7 @@ public final class LearnJson {
         ref.put("loss", r.refinedLoss());
         m.put("refined", ref);
         m.put("orders", PopJson.orders(r.orders()));
-        m.put("timings", r.timings());
+        m.put("timings", r.timings().toMap());
         m.put("solver", r.solver());
         return m;
     }

@@ -62,12 +62,9 @@ public final class SparseMomentSosSolver {
             return new SparsePopResult(dense.solve(original), List.of(), null);
         }
         Pop pop = dense.bounded(original);
-        int k0 = pop.minimumOrder();
-        int kmin = options.minOrder() == 0 ? k0 : options.minOrder();
-        if (kmin < k0) {
-            throw new IllegalArgumentException("minimum order " + kmin + " is below k0 = " + k0);
-        }
-        int kmax = options.maxOrder() == 0 ? Math.max(kmin, k0 + HierarchyOptions.DEFAULT_EXTRA_ORDERS) : options.maxOrder();
+        HierarchyOptions.Orders orders = options.orders(pop.minimumOrder());
+        int kmin = orders.first();
+        int kmax = orders.last();
         CorrelativeSparsity cs = CorrelativeSparsity.of(pop, sparsity.sparsity().correlative());
         List<OrderRecord> records = new ArrayList<>();
         List<SparseOrderInfo> infos = new ArrayList<>();
