@@ -203,6 +203,12 @@ public record LearnOptions(Loss loss, HierarchyOptions hierarchy, SdpSolver solv
             return this;
         }
 
+        /** The memory budget of one relaxation in bytes (0: the heap available; see {@link HierarchyOptions#maxMemoryBytes()}). */
+        public Builder maxMemoryBytes(long bytes) {
+            hierarchy.maxMemoryBytes(bytes);
+            return this;
+        }
+
         public Builder progress(Consumer<String> p) {
             this.progress = p;
             return this;
