@@ -34,6 +34,9 @@ public final class LearnCommand implements Callable<Integer> {
     SolverOptions solverOptions;
 
     @Mixin
+    MemoryMixin memory;
+
+    @Mixin
     SparsityMixin sparsityOptions;
 
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "paper",
@@ -93,6 +96,7 @@ public final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
         }
         b.sparsity(sparsityOptions.options());
+        b.maxMemoryBytes(memory.maxMemoryBytes());
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
@@ -150,7 +154,10 @@ public final class LearnCommand implements Callable<Integer> {
         System.out.printf("lower bound: %.10g (%s)  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
                 r.boundVerified() ? "verified" : "numeric only", r.upperBound(), r.gap(), r.order());
         System.out.println("verdict: " + r.message());
-        System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().get("total"), r.timings().get("solve"),
+        if (!r.note().isEmpty()) {
+            System.out.println("note: " + r.note());
+        }
+        System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().total(), r.timings().solve(),
                 r.solver());
     }
 }

@@ -34,6 +34,9 @@ public final class PopCommand implements Callable<Integer> {
     SolverOptions solverOptions;
 
     @Mixin
+    MemoryMixin memory;
+
+    @Mixin
     SparsityMixin sparsityOptions;
 
     @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order (default k0 + "
@@ -60,9 +63,12 @@ public final class PopCommand implements Callable<Integer> {
         Pop pop = PopReader.read(file).problem();
         double readSeconds = (System.nanoTime() - t0) * 1e-9;
         HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
-                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball);
+                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMemoryBytes(memory.maxMemoryBytes());
         if (!json) {
             ob.progress(r -> System.out.println(r.summary()));
+        }
+        if (minOrder > 0 && minOrder < pop.minimumOrder()) {
+            throw new IllegalArgumentException("--min-order " + minOrder + " is below k0 = " + pop.minimumOrder());
         }
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
@@ -92,6 +98,9 @@ public final class PopCommand implements Callable<Integer> {
             out.printf("certificate %s%n", r.certificate().jsonName());
         }
         out.printf("verdict     %s%n", r.message());
+        if (!r.note().isEmpty()) {
+            out.printf("note        %s%n", r.note());
+        }
         for (CandidatePoint c : r.minimizers()) {
             out.printf("minimizer   %s  f = %.10g%n", point(pop, c.point()), c.objective());
         }

@@ -8,9 +8,14 @@ import java.util.function.Consumer;
  * Options of the Moment-SOS hierarchy driver {@link MomentSosSolver}. Immutable; built with
  * {@link #builder()}; every value has a documented default.
  *
- * @param minOrder first order solved; 0 means k0 (the default)
- * @param maxOrder last order solved; 0 means k0 + {@link #DEFAULT_EXTRA_ORDERS}
- * @param maxMomentMatrixSize orders whose moment matrix C(n+k, k) exceeds this are not solved
+ * @param minOrder first order solved; 0 means k0 (the default); an order below k0 is raised to k0
+ *        ({@link #orders(int)})
+ * @param maxOrder last order solved; 0 means k0 + {@link #DEFAULT_EXTRA_ORDERS}; raised to the first
+ *        order when below it
+ * @param maxMemoryBytes the memory budget of one relaxation: an order whose memory estimate by the
+ *        chosen backend ({@link io.polysos.sdp.SdpSolver#estimateBytes(io.polysos.sdp.SdpShape)}, from
+ *        the relaxation's shape, before anything is built) exceeds it is not solved ({@link MemoryBudget});
+ *        0 (the default) means the heap available when the order starts
  * @param rankStrategy decides numerical ranks ({@link RankStrategy#defaultStrategy()})
  * @param pivotTolerance relative pivot tolerance of the extraction's echelon form
  * @param feasibilityTolerance a point is feasible when g_j &gt;= -tol and |h_l| &lt;= tol
@@ -24,15 +29,13 @@ import java.util.function.Consumer;
  * @param gapTolerance a feasible point z certifies itself when f(z) - (verified lower bound) &lt;=
  *        gapTolerance * (1 + |f(z)|) (default {@link #DEFAULT_GAP_TOLERANCE})
  */
-public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSize, RankStrategy rankStrategy,
+public record HierarchyOptions(int minOrder, int maxOrder, long maxMemoryBytes, RankStrategy rankStrategy,
         double pivotTolerance, double feasibilityTolerance, double objectiveTolerance, double ballRadius,
         double boxBound, long seed, SdpOptions sdpOptions, boolean computeCertificate,
         Consumer<OrderRecord> progress, double gapTolerance) {
 
     /** Orders above k0 tried by default. */
     public static final int DEFAULT_EXTRA_ORDERS = 4;
-    /** Default cap on the moment-matrix size. */
-    public static final int DEFAULT_MAX_MOMENT_MATRIX_SIZE = 2000;
     /**
      * Relative gap and feasibility tolerance asked of the SDP backend when the caller's SDP
      * options leave them unset: the moments must be accurate for rank decisions.
@@ -61,8 +64,9 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
             throw new IllegalArgumentException("orders must satisfy 0 <= minOrder <= maxOrder (0 = automatic), got "
                     + minOrder + " and " + maxOrder);
         }
-        if (maxMomentMatrixSize < 1) {
-            throw new IllegalArgumentException("maxMomentMatrixSize must be >= 1, got " + maxMomentMatrixSize);
+        if (maxMemoryBytes < 0) {
+            throw new IllegalArgumentException("maxMemoryBytes must be >= 0 (0 = the available heap), got "
+                    + maxMemoryBytes);
         }
         positive("pivotTolerance", pivotTolerance);
         positive("feasibilityTolerance", feasibilityTolerance);
@@ -74,6 +78,29 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         if (!(boxBound >= 0) || Double.isInfinite(boxBound)) {
             throw new IllegalArgumentException("boxBound must be >= 0 and finite (0 = none), got " + boxBound);
         }
+    }
+
+    /**
+     * The orders a driver solves, first to last.
+     *
+     * @param first the first order, &gt;= k0
+     * @param last the last order, &gt;= first
+     */
+    public record Orders(int first, int last) {
+    }
+
+    /**
+     * The orders to solve for a problem whose minimum order is k0: {@code minOrder} (k0 when 0),
+     * raised to k0 when below it, up to {@code maxOrder} (k0 + {@link #DEFAULT_EXTRA_ORDERS} when
+     * 0), raised to the first order when below it. The one place where orders are clamped: a
+     * caller that fixes order 1 of a problem with k0 = 2 gets order 2.
+     *
+     * @param k0 the minimum order of the (bounded) problem, {@link io.polysos.pop.Pop#minimumOrder()}
+     */
+    public Orders orders(int k0) {
+        int first = Math.max(minOrder, k0);
+        int last = maxOrder == 0 ? Math.max(first, k0 + DEFAULT_EXTRA_ORDERS) : Math.max(maxOrder, first);
+        return new Orders(first, last);
     }
 
     private static void positive(String what, double v) {
@@ -90,7 +117,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         Builder b = new Builder();
         b.minOrder = minOrder;
         b.maxOrder = maxOrder;
-        b.maxMomentMatrixSize = maxMomentMatrixSize;
+        b.maxMemoryBytes = maxMemoryBytes;
         b.rankStrategy = rankStrategy;
         b.pivotTolerance = pivotTolerance;
         b.feasibilityTolerance = feasibilityTolerance;
@@ -109,7 +136,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
     public static final class Builder {
         private int minOrder;
         private int maxOrder;
-        private int maxMomentMatrixSize = DEFAULT_MAX_MOMENT_MATRIX_SIZE;
+        private long maxMemoryBytes;
         private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
         private double pivotTolerance = AtomExtraction.DEFAULT_PIVOT_TOLERANCE;
         private double feasibilityTolerance = DEFAULT_FEASIBILITY_TOLERANCE;
@@ -145,8 +172,9 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
             return this;
         }
 
-        public Builder maxMomentMatrixSize(int s) {
-            this.maxMomentMatrixSize = s;
+        /** The memory budget of one relaxation in bytes (0: the heap available when the order starts). */
+        public Builder maxMemoryBytes(long bytes) {
+            this.maxMemoryBytes = bytes;
             return this;
         }
 
@@ -203,7 +231,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         }
 
         public HierarchyOptions build() {
-            return new HierarchyOptions(minOrder, maxOrder, maxMomentMatrixSize, rankStrategy, pivotTolerance,
+            return new HierarchyOptions(minOrder, maxOrder, maxMemoryBytes, rankStrategy, pivotTolerance,
                     feasibilityTolerance, objectiveTolerance, ballRadius, boxBound, seed, sdpOptions,
                     computeCertificate, progress, gapTolerance);
         }

@@ -1,6 +1,5 @@
 package io.polysos.moment;
 
-import io.polysos.poly.Monomials;
 import io.polysos.pop.Pop;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpSolution;
@@ -57,17 +56,20 @@ public final class MomentSosSolver {
     /** Runs the hierarchy. */
     public PopResult solve(Pop original) {
         Pop pop = bounded(original);
-        int k0 = pop.minimumOrder();
-        int kmin = options.minOrder() == 0 ? k0 : options.minOrder();
-        if (kmin < k0) {
-            throw new IllegalArgumentException("minimum order " + kmin + " is below k0 = " + k0);
-        }
-        int kmax = options.maxOrder() == 0 ? Math.max(kmin, k0 + HierarchyOptions.DEFAULT_EXTRA_ORDERS) : options.maxOrder();
+        HierarchyOptions.Orders orders = options.orders(pop.minimumOrder());
+        int kmin = orders.first();
+        int kmax = orders.last();
         List<OrderRecord> records = new ArrayList<>();
         OrderRecord last = null;
+        String note = "";
         for (int k = kmin; k <= kmax; k++) {
-            long size = Monomials.count(pop.numVariables(), k);
-            if (size > options.maxMomentMatrixSize()) {
+            String refusal = MemoryBudget.check(solver, options.maxMemoryBytes(), k, j -> MomentRelaxation.shape(pop, j),
+                    pop.minimumOrder());
+            if (refusal != null) {
+                if (records.isEmpty()) {
+                    throw new IllegalArgumentException(refusal);
+                }
+                note = "orders above " + (k - 1) + " were not run: " + refusal;
                 break;
             }
             OrderRecord rec = solveOrder(pop, k);
@@ -83,7 +85,7 @@ public final class MomentSosSolver {
                 break;
             }
         }
-        return verdict(pop, records, last);
+        return verdict(pop, records, last).withNote(note);
     }
 
     /**
@@ -95,11 +97,7 @@ public final class MomentSosSolver {
      */
     public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
         if (records.isEmpty()) {
-            return failed(List.of(), "no order was solved: the moment matrix of the first order ("
-                    + Monomials.count(pop.numVariables(), Math.max(options.minOrder(), pop.minimumOrder()))
-                    + " rows for " + pop.numVariables() + " variables at order "
-                    + Math.max(options.minOrder(), pop.minimumOrder()) + ") exceeds maxMomentMatrixSize "
-                    + options.maxMomentMatrixSize() + " (raise it in HierarchyOptions if the memory allows)");
+            return failed(List.of(), "no order was solved");
         }
         OrderRecord fin = records.get(records.size() - 1);
         if (last == null) {

@@ -11,30 +11,29 @@ import java.util.function.Consumer;
 /**
  * Options of {@link PolynomialLearner#learn}. Immutable; built with {@link #builder()}.
  *
- * @param loss           the loss (default {@link Loss#PAPER})
- * @param order          a fixed relaxation order k (like the paper's k = 3), or 0 to run the
- *                       hierarchy from k0 up to {@code maxOrder} until certified
- * @param maxOrder       the last order of the hierarchy when {@code order} is 0
- * @param ballRadius     R of the redundant ball R^2 - |z|^2 &gt;= 0 over every POP variable
- *                       (default {@value #DEFAULT_BALL_RADIUS}, i.e. R^2 = 100), 0 for none
- * @param solver         the SDP solver, or null for {@code solverName} / the registry default
- * @param solverName     a backend name, or null
- * @param sdpOptions     options of each SDP solve
- * @param refine         whether to refine the returned point locally on the true loss
- * @param rankStrategy   decides the numerical ranks of the moment matrices (default
- *                       {@link RankStrategy#defaultStrategy()}, relative 1e-4)
- * @param tolerance      feasibility and objective tolerance of the check of extracted points,
- *                       both in the hierarchy and against the numeric loss (default
- *                       {@value #DEFAULT_TOLERANCE})
- * @param progress       receives one line per step (never null)
- * @param sparsity       the sparsity of the relaxations (default {@link SparsityOptions#NONE}, the
- *                       dense hierarchy)
- * @param gapTolerance   certification by gap: L(c) - verified lower bound &lt;= gapTolerance (1 + L(c))
- *                       (default {@link HierarchyOptions#DEFAULT_GAP_TOLERANCE})
+ * <p>The relaxations are configured by a {@link HierarchyOptions} (orders, ball, tolerances,
+ * rank strategy, SDP options, memory budget), with learner defaults: the ball of radius
+ * {@value #DEFAULT_BALL_RADIUS}, orders k0 to {@value #DEFAULT_MAX_ORDER}, extracted points checked
+ * to {@value #DEFAULT_TOLERANCE}. The builder's {@code order}, {@code maxOrder}, {@code ballRadius},
+ * {@code tolerance}, ... set the corresponding hierarchy options.
+ *
+ * @param loss       the loss (default {@link Loss#PAPER})
+ * @param hierarchy  the hierarchy's options: a fixed order k is minOrder = maxOrder = k (like the
+ *                   paper's k = 3), else the hierarchy runs from k0 up to maxOrder until certified;
+ *                   orders below k0 are raised to k0 ({@link HierarchyOptions#orders(int)});
+ *                   {@code objectiveTolerance} is also the tolerance of the check of extracted
+ *                   points against the numeric loss; SDP tolerances left unset become
+ *                   {@link #DEFAULT_SDP_TOLERANCE}; its {@code progress} is called with each
+ *                   order's record
+ * @param solver     the SDP solver, or null for {@code solverName} / the registry default
+ * @param solverName a backend name, or null
+ * @param refine     whether to refine the returned point locally on the true loss
+ * @param progress   receives one line per step (never null)
+ * @param sparsity   the sparsity of the relaxations (default {@link SparsityOptions#NONE}, the
+ *                   dense hierarchy)
  */
-public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius, SdpSolver solver, String solverName,
-                           SdpOptions sdpOptions, boolean refine, RankStrategy rankStrategy, double tolerance,
-                           Consumer<String> progress, SparsityOptions sparsity, double gapTolerance) {
+public record LearnOptions(Loss loss, HierarchyOptions hierarchy, SdpSolver solver, String solverName,
+                           boolean refine, Consumer<String> progress, SparsityOptions sparsity) {
 
     /** Default ball radius: R = 10, the constraint 100 - |z|^2 &gt;= 0 of the reference values. */
     public static final double DEFAULT_BALL_RADIUS = 10.0;
@@ -52,30 +51,55 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
      * leave them unset (see {@link PolynomialLearner#sdpOptions}).
      */
     public static final double DEFAULT_SDP_TOLERANCE = 1e-10;
+    /** The hierarchy options of the learner's defaults. */
+    public static final HierarchyOptions DEFAULT_HIERARCHY = HierarchyOptions.builder().maxOrder(DEFAULT_MAX_ORDER)
+            .ballRadius(DEFAULT_BALL_RADIUS).feasibilityTolerance(DEFAULT_TOLERANCE).objectiveTolerance(DEFAULT_TOLERANCE)
+            .build();
     /** The default options. */
     public static final LearnOptions DEFAULTS = builder().build();
 
     public LearnOptions {
         Objects.requireNonNull(loss, "loss");
-        Objects.requireNonNull(sdpOptions, "sdpOptions");
+        Objects.requireNonNull(hierarchy, "hierarchy");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(sparsity, "sparsity");
-        if (order < 0) {
-            throw new IllegalArgumentException("order must be >= 1, or 0 for the hierarchy; got " + order);
+        if (!(hierarchy.objectiveTolerance() < 1)) {
+            throw new IllegalArgumentException("tolerance must be in (0, 1), got " + hierarchy.objectiveTolerance());
         }
-        if (maxOrder < 1) {
-            throw new IllegalArgumentException("maxOrder must be >= 1, got " + maxOrder);
-        }
-        if (!(ballRadius >= 0) || Double.isInfinite(ballRadius)) {
-            throw new IllegalArgumentException("ballRadius must be finite and >= 0 (0 = no ball), got " + ballRadius);
-        }
-        Objects.requireNonNull(rankStrategy, "rankStrategy");
-        if (!(gapTolerance > 0) || Double.isInfinite(gapTolerance)) {
-            throw new IllegalArgumentException("gapTolerance must be positive and finite, got " + gapTolerance);
-        }
-        if (!(tolerance > 0 && tolerance < 1)) {
-            throw new IllegalArgumentException("tolerance must be in (0, 1), got " + tolerance);
-        }
+    }
+
+    /** @return the fixed order (minOrder = maxOrder &gt; 0), or 0 when the hierarchy runs up to {@link #maxOrder()} */
+    public int order() {
+        return hierarchy.minOrder() > 0 && hierarchy.minOrder() == hierarchy.maxOrder() ? hierarchy.minOrder() : 0;
+    }
+
+    /** @return the last order of the hierarchy (0: k0 + {@link HierarchyOptions#DEFAULT_EXTRA_ORDERS}) */
+    public int maxOrder() {
+        return hierarchy.maxOrder();
+    }
+
+    /** @return the radius of the redundant ball (0 for none) */
+    public double ballRadius() {
+        return hierarchy.ballRadius();
+    }
+
+    /** @return the tolerance of the check of extracted points (the hierarchy's objective tolerance) */
+    public double tolerance() {
+        return hierarchy.objectiveTolerance();
+    }
+
+    /** @return the relative tolerance of the certification by gap */
+    public double gapTolerance() {
+        return hierarchy.gapTolerance();
+    }
+
+    /** @return the caller's SDP options (before {@link #DEFAULT_SDP_TOLERANCE} fills unset tolerances) */
+    public SdpOptions sdpOptions() {
+        return hierarchy.sdpOptions();
+    }
+
+    public RankStrategy rankStrategy() {
+        return hierarchy.rankStrategy();
     }
 
     public static Builder builder() {
@@ -83,42 +107,29 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.loss = loss;
-        b.order = order;
-        b.maxOrder = maxOrder;
-        b.ballRadius = ballRadius;
-        b.solver = solver;
-        b.solverName = solverName;
-        b.sdpOptions = sdpOptions;
-        b.refine = refine;
-        b.rankStrategy = rankStrategy;
-        b.tolerance = tolerance;
-        b.progress = progress;
-        b.sparsity = sparsity;
-        b.gapTolerance = gapTolerance;
-        return b;
+        return new Builder().loss(loss).hierarchy(hierarchy).solver(solver).solverName(solverName).refine(refine)
+                .progress(progress).sparsity(sparsity);
     }
 
     /** Builder with the documented defaults. */
     public static final class Builder {
         private Loss loss = Loss.PAPER;
-        private int order;
-        private int maxOrder = DEFAULT_MAX_ORDER;
-        private double ballRadius = DEFAULT_BALL_RADIUS;
+        private HierarchyOptions.Builder hierarchy = DEFAULT_HIERARCHY.toBuilder();
         private SdpSolver solver;
         private String solverName;
-        private SdpOptions sdpOptions = SdpOptions.DEFAULTS;
         private boolean refine = true;
-        private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
-        private double tolerance = DEFAULT_TOLERANCE;
         private Consumer<String> progress = s -> { };
-        private double gapTolerance = HierarchyOptions.DEFAULT_GAP_TOLERANCE;
         private SparsityOptions sparsity = SparsityOptions.NONE;
+
+        /** Every hierarchy option at once (replaces what the other setters set so far). */
+        public Builder hierarchy(HierarchyOptions h) {
+            this.hierarchy = h.toBuilder();
+            return this;
+        }
 
         /** Relative tolerance of the certification by gap. */
         public Builder gapTolerance(double t) {
-            this.gapTolerance = t;
+            hierarchy.gapTolerance(t);
             return this;
         }
 
@@ -133,21 +144,31 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
             return this;
         }
 
-        /** A fixed order k &gt;= 1 (0 = hierarchy). */
+        /** A fixed order k &gt;= 1; 0 runs the hierarchy from k0 up to the maximum order. */
         public Builder order(int k) {
-            this.order = k;
+            if (k < 0) {
+                throw new IllegalArgumentException("order must be >= 1, or 0 for the hierarchy; got " + k);
+            }
+            HierarchyOptions h = hierarchy.build();
+            if (k > 0) {
+                hierarchy.order(k);
+            } else if (h.minOrder() > 0 && h.minOrder() == h.maxOrder()) {
+                hierarchy.minOrder(0).maxOrder(DEFAULT_MAX_ORDER);
+            }
             return this;
         }
 
-        /** Runs the hierarchy up to order k. */
+        /** Runs the hierarchy from k0 up to order k. */
         public Builder maxOrder(int k) {
-            this.order = 0;
-            this.maxOrder = k;
+            if (k < 1) {
+                throw new IllegalArgumentException("maxOrder must be >= 1, got " + k);
+            }
+            hierarchy.minOrder(0).maxOrder(k);
             return this;
         }
 
         public Builder ballRadius(double r) {
-            this.ballRadius = r;
+            hierarchy.ballRadius(r);
             return this;
         }
 
@@ -162,7 +183,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         }
 
         public Builder sdpOptions(SdpOptions o) {
-            this.sdpOptions = o;
+            hierarchy.sdpOptions(o);
             return this;
         }
 
@@ -172,12 +193,19 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         }
 
         public Builder rankStrategy(RankStrategy s) {
-            this.rankStrategy = s;
+            hierarchy.rankStrategy(s);
             return this;
         }
 
+        /** Feasibility and objective tolerance of the check of extracted points (hierarchy and numeric loss). */
         public Builder tolerance(double t) {
-            this.tolerance = t;
+            hierarchy.feasibilityTolerance(t).objectiveTolerance(t);
+            return this;
+        }
+
+        /** The memory budget of one relaxation in bytes (0: the heap available; see {@link HierarchyOptions#maxMemoryBytes()}). */
+        public Builder maxMemoryBytes(long bytes) {
+            hierarchy.maxMemoryBytes(bytes);
             return this;
         }
 
@@ -187,8 +215,7 @@ public record LearnOptions(Loss loss, int order, int maxOrder, double ballRadius
         }
 
         public LearnOptions build() {
-            return new LearnOptions(loss, order, maxOrder, ballRadius, solver, solverName, sdpOptions, refine,
-                    rankStrategy, tolerance, progress, sparsity, gapTolerance);
+            return new LearnOptions(loss, hierarchy.build(), solver, solverName, refine, progress, sparsity);
         }
     }
 }

@@ -14,10 +14,8 @@ import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpSolvers;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Learns the activation coefficients of a {@link PolynomialNetwork} with the Moment-SOS
@@ -56,7 +54,6 @@ public final class PolynomialLearner {
         return learn(inst.network(), inst.train(), options);
     }
 
-    /** @return the hierarchy options the learner uses for these learner options */
     /**
      * The caller's SDP options with {@link LearnOptions#DEFAULT_SDP_TOLERANCE} for any tolerance
      * left unset. Interior-point and splitting methods measure the gap relative to
@@ -68,21 +65,17 @@ public final class PolynomialLearner {
         return MomentSosSolver.withDefaultTolerance(o, LearnOptions.DEFAULT_SDP_TOLERANCE);
     }
 
+    /**
+     * @return the hierarchy options the learner runs with: the options' hierarchy, with the
+     *         learner's SDP tolerance where unset and each order's record also reported as a
+     *         progress line
+     */
     public static HierarchyOptions hierarchyOptions(LearnOptions options) {
-        HierarchyOptions.Builder h = HierarchyOptions.builder()
-                .ballRadius(options.ballRadius())
-                .rankStrategy(options.rankStrategy())
-                .feasibilityTolerance(options.tolerance())
-                .objectiveTolerance(options.tolerance())
-                .gapTolerance(options.gapTolerance())
-                .sdpOptions(sdpOptions(options.sdpOptions()))
-                .progress(r -> options.progress().accept(r.summary()));
-        if (options.order() > 0) {
-            h.order(options.order());
-        } else {
-            h.maxOrder(options.maxOrder());
-        }
-        return h.build();
+        HierarchyOptions h = options.hierarchy();
+        return h.toBuilder().sdpOptions(sdpOptions(h.sdpOptions())).progress(r -> {
+            h.progress().accept(r);
+            options.progress().accept(r.summary());
+        }).build();
     }
 
     /**
@@ -94,20 +87,14 @@ public final class PolynomialLearner {
      */
     public static LearnResult learn(PolynomialNetwork net, Dataset data, LearnOptions options) {
         long tStart = System.nanoTime();
-        Map<String, Double> timings = new LinkedHashMap<>();
         TrainingProblem tp = TrainingCompiler.compile(net, data, options.loss());
         Pop pop = tp.toPop();
-        timings.put("compile", secs(tStart));
+        double compile = secs(tStart);
         options.progress().accept("compiled " + tp);
         SdpSolver solver = options.solver() != null ? options.solver()
                 : SdpSolvers.discover().getOrDefault(options.solverName());
-        HierarchyOptions hopt = hierarchyOptions(options);
-        if (options.order() > 0 && options.order() < pop.minimumOrder()) {
-            hopt = hopt.toBuilder().order(pop.minimumOrder()).build();
-        } else if (options.order() == 0 && options.maxOrder() < pop.minimumOrder()) {
-            hopt = hopt.toBuilder().maxOrder(pop.minimumOrder()).build();
-        }
-        PopResult pr = new SparseMomentSosSolver(solver, hopt, options.sparsity()).solve(pop).result();
+        PopResult pr = new SparseMomentSosSolver(solver, hierarchyOptions(options), options.sparsity()).solve(pop)
+                .result();
         double build = 0;
         double solve = 0;
         double extract = 0;
@@ -116,17 +103,12 @@ public final class PolynomialLearner {
             solve += r.solveSeconds();
             extract += r.extractionSeconds();
         }
-        timings.put("build", build);
-        timings.put("solve", solve);
-        timings.put("extract", extract);
         String solverId = solver.name() + " " + solver.version();
         int n = net.numLearned();
         if (pr.status() == PopStatus.FAILED || pr.status() == PopStatus.UNBOUNDED) {
-            timings.put("refine", 0.0);
-            timings.put("total", secs(tStart));
-            return new LearnResult(PopStatus.FAILED, null, List.of(), null, net.coefficientNames(), Double.NaN,
-                    Double.NaN, Double.NaN, false, Certificate.NONE, Double.NaN, Double.NaN, null, Double.NaN,
-                    pr.order(), false, false, pr.orders(), timings, solverId, pr.message());
+            return LearnResult.failed(net.coefficientNames(), pr.order(), pr.orders(),
+                    new LearnResult.Timings(compile, build, solve, extract, 0.0, secs(tStart)), solverId, pr.message(),
+                    pr.note());
         }
         OrderRecord at = recordOf(pr);
         double[] w1 = at.firstMoments();
@@ -163,17 +145,16 @@ public final class PolynomialLearner {
         double theta = options.loss().hasTheta() ? point[n] : Double.NaN;
         double loss = safeLoss(tp, c);
         long tr = System.nanoTime();
-        double[] refined = null;
-        double refinedLoss = Double.NaN;
+        LearnResult.Refinement refinement = LearnResult.Refinement.NONE;
         if (options.refine() && Double.isFinite(loss)) {
             double step = Math.min(0.05, Math.max(1e-3, 10 * Math.max(loss, 0) + 1e-4));
-            refined = LocalSearch.nelderMead(x -> safeLoss(tp, x), c, step, DEFAULT_REFINE_EVALUATIONS);
-            refinedLoss = safeLoss(tp, refined);
+            double[] refined = LocalSearch.nelderMead(x -> safeLoss(tp, x), c, step, DEFAULT_REFINE_EVALUATIONS);
+            refinement = new LearnResult.Refinement(refined, safeLoss(tp, refined));
         }
-        timings.put("refine", secs(tr));
-        boolean refinedBetter = Double.isFinite(refinedLoss) && refinedLoss < loss;
-        double upper = refinedBetter ? refinedLoss : loss;
-        double[] feasible = refinedBetter ? refined : c;
+        double refineSeconds = secs(tr);
+        boolean refinedBetter = Double.isFinite(refinement.loss()) && refinement.loss() < loss;
+        double upper = refinedBetter ? refinement.loss() : loss;
+        double[] feasible = refinedBetter ? refinement.point() : c;
         // certification by gap: (c, theta = L(c)) is feasible for the POP when it lies in the ball
         boolean gap = pr.boundVerified() && Double.isFinite(upper)
                 && upper - bound <= options.gapTolerance() * (1 + Math.abs(upper))
@@ -185,12 +166,14 @@ public final class PolynomialLearner {
             minimizers.add(c);
             theta = options.loss().hasTheta() ? upper : Double.NaN;
         }
-        timings.put("total", secs(tStart));
+        LearnResult.Timings timings = new LearnResult.Timings(compile, build, solve, extract, refineSeconds,
+                secs(tStart));
         String message = message(status, cert, pr.order(), bound, pr.boundVerified(), upper, upper - bound, pr)
                 + demoted;
-        return new LearnResult(status, c, List.copyOf(minimizers), estimate, net.coefficientNames(), theta, bound,
-                pr.boundNumeric(), pr.boundVerified(), cert, upper, upper - bound, refined, refinedLoss, pr.order(),
-                at.flatOrder() >= 0, pr.boundingActive(), pr.orders(), timings, solverId, message);
+        return new LearnResult(status, cert, pr.order(), at.flatOrder() >= 0, pr.boundingActive(),
+                new LearnResult.Point(net.coefficientNames(), c, List.copyOf(minimizers), estimate, theta),
+                new LearnResult.Bounds(bound, pr.boundNumeric(), pr.boundVerified(), upper, upper - bound),
+                refinement, pr.orders(), timings, solverId, message, pr.note());
     }
 
     /** The learner's verdict, formatted from the result's fields only. */

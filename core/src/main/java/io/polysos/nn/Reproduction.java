@@ -98,7 +98,7 @@ public final class Reproduction {
                         100 * gd[0], baselineRuns, gdTarget(r));
             }
             rows.add(new Row("example-3.4", r.status().name(), Metrics.absErr(inst.truth().coefficients(), r.coefficients()),
-                    Double.NaN, r.timings().get("total"), r.gap(), Double.NaN, Double.NaN, new double[0], gd[0],
+                    Double.NaN, r.timings().total(), r.gap(), Double.NaN, Double.NaN, new double[0], gd[0],
                     baselineRuns > 0 ? gdTarget(r) : "", null));
             step.accept(++done, total);
         }
@@ -124,7 +124,7 @@ public final class Reproduction {
                     rmse = Math.sqrt(mse);
                 }
                 double[] p = e.reported(s);
-                double secs = r.timings().get("total");
+                double secs = r.timings().total();
                 double[] gd = baseline(inst, r, base.loss(), baselineRuns, seed + s);
                 Row row = new Row(e.id() + " " + e.label(s), r.status().name(), abs, rel, secs, r.gap(), mse, rmse, p,
                         gd[0], baselineRuns > 0 ? gdTarget(r) : "", eps);

@@ -7,8 +7,6 @@ import io.polysos.nn.Loss;
 import io.polysos.nn.NetworkInstance;
 import io.polysos.nn.NetworkInstanceFormat;
 import io.polysos.nn.PolynomialLearner;
-import io.polysos.nn.TrainingCompiler;
-import io.polysos.pop.Pop;
 import io.polysos.sdp.SdpSolvers;
 import java.util.HashSet;
 import java.util.Map;
@@ -18,9 +16,10 @@ import java.util.Set;
  * Jobs of kind {@code learn}: a polysos-network-instance/1 file learned by the hierarchy;
  * fields as {@code polysos learn --json}. Options: {@code loss} (paper, lsq, max),
  * {@code order} (fixed) or {@code maxOrder}, {@code ball} (radius, 0 for none) and the SDP
- * options. Orders whose memory estimate exceeds the available heap are not run: a job whose
- * first order does not fit is refused before anything is built, and a hierarchy is capped
- * at the largest order that fits (the result says so).
+ * options. The training problem is compiled once, by the learner; memory is gated by the
+ * hierarchy ({@link io.polysos.moment.MemoryBudget}): a job whose first order does not fit in the
+ * available heap is refused before any relaxation is built, and later orders that do not fit
+ * are not run (the result's {@code note} says so).
  */
 public final class LearnJobHandler implements JobHandler {
 
@@ -46,26 +45,16 @@ public final class LearnJobHandler implements JobHandler {
         }
         Double ball = o.number("ball");
         double radius = ball == null ? LearnOptions.DEFAULT_BALL_RADIUS : ball;
-        Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), loss).toPop(radius);
-        int first = order != null && order > 0 ? Math.max(order, pop.minimumOrder()) : pop.minimumOrder();
-        int last = order != null && order > 0 ? first
-                : Math.max(max != null && max > 0 ? max : LearnOptions.DEFAULT_MAX_ORDER, pop.minimumOrder());
-        int fits = RelaxationMemory.largestOrderWithin(pop, first, last, RelaxationMemory.availableHeap());
-        if (fits < first) {
-            throw new IllegalArgumentException(PopJobHandler.refusal(pop, first));
-        }
         LearnOptions.Builder b = LearnOptions.builder().loss(loss).ballRadius(radius)
                 .solver(SdpSolvers.discover().getOrDefault(ctx.solverFor(job))).sdpOptions(o.sdpOptions(ctx));
         if (order != null && order > 0) {
-            b.order(first);
-        } else {
-            b.maxOrder(fits);
+            b.order(order);
+        } else if (max != null && max > 0) {
+            b.maxOrder(max);
         }
-        LearnResult r = PolynomialLearner.learn(inst, b.build());
+        LearnOptions opts = b.build();
+        LearnResult r = PolynomialLearner.learn(inst, opts);
         Map<String, Object> out = LearnJson.toMap(r, inst.truth() == null ? null : inst.truth().coefficients());
-        if (fits < last) {
-            out.put("note", "orders above " + fits + " were not run: their memory estimate exceeds the available heap");
-        }
         return out;
     }
 }

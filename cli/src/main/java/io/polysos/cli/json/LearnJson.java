@@ -38,8 +38,11 @@ public final class LearnJson {
         ref.put("loss", r.refinedLoss());
         m.put("refined", ref);
         m.put("orders", PopJson.orders(r.orders()));
-        m.put("timings", r.timings());
+        m.put("timings", r.timings().toMap());
         m.put("solver", r.solver());
+        if (!r.note().isEmpty()) {
+            m.put("note", r.note());
+        }
         return m;
     }
 }
