@@ -107,11 +107,17 @@ public final class LearnCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> m = LearnJson.toMap(r, truth);
+            if (r.sparse() != null) {
+                io.polysos.cli.json.SparsityJson.add(m, opts.sparsity(), r.sparse());
+            }
             if (gd != null) {
                 m.put("baseline", gd);
             }
             System.out.println(Json.write(m));
         } else {
+            if (r.sparse() != null) {
+                io.polysos.cli.json.SparsityJson.print(r.sparse());
+            }
             print(r, truth);
             if (gd != null) {
                 System.out.printf("baseline gd: %d of %d random starts reached the %s loss %.6g%n", gd.get("reached"),

@@ -14,7 +14,7 @@ class LearnCommandTest {
     @TempDir
     Path tmp;
 
-    private static String network(String name) {
+    static String network(String name) {
         return Path.of(System.getProperty("polysos.data", "../../shared/data")).resolve("networks").resolve(name).toString();
     }
 

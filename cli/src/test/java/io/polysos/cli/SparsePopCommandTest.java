@@ -49,6 +49,27 @@ class SparsePopCommandTest {
     }
 
     @Test
+    void learnJsonReportsTheSparsityOfEachOrder() throws Exception {
+        CliRun r = CliRun.of("learn", LearnCommandTest.network("paper-example-3.4.json"), "--json", "--solver", "pure",
+                "--sparsity", "ts");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("sparsity").get("mode").asText()).isEqualTo("ts");
+        for (JsonNode o : j.get("orders")) {
+            JsonNode s = o.get("sparsity");
+            assertThat(s).as(o.toString()).isNotNull();
+            assertThat(s.get("psdBlocks").asInt()).isPositive();
+            assertThat(s.get("sdpVariables").asInt()).isLessThanOrEqualTo(s.get("denseSdpVariables").asInt());
+            assertThat(s.get("largestBlock").asInt()).isLessThanOrEqualTo(s.get("denseMomentMatrixSize").asInt());
+        }
+        // the dense hierarchy reports no per-order sparsity
+        JsonNode d = Json.mapper().readTree(CliRun.of("learn", LearnCommandTest.network("paper-example-3.4.json"),
+                "--json", "--solver", "pure").out());
+        assertThat(d.get("sparsity").get("mode").asText()).isEqualTo("none");
+        assertThat(d.get("orders").get(0).get("sparsity")).isNull();
+    }
+
+    @Test
     void unknownSparsityIsBadInput() {
         CliRun r = CliRun.of("pop", PopCommandTest.data("ball-halfplane.json").toString(), "--sparsity", "xyz");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

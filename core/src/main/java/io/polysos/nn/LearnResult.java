@@ -1,5 +1,6 @@
 package io.polysos.nn;
 
+import io.polysos.moment.sparse.SparsePopResult;
 import io.polysos.moment.Certificate;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopStatus;
@@ -32,7 +33,21 @@ import java.util.Map;
  */
 public record LearnResult(PopStatus status, Certificate certificate, int order, boolean flat, boolean ballActive,
                           Point point, Bounds bounds, Refinement refinement, List<OrderRecord> orders,
-                          Timings timings, String solver, String message, String note) {
+                          Timings timings, String solver, String message, String note, SparsePopResult sparse) {
+
+    /** A result without sparse-hierarchy details (the dense hierarchy). */
+    public LearnResult(PopStatus status, Certificate certificate, int order, boolean flat, boolean ballActive,
+            Point point, Bounds bounds, Refinement refinement, List<OrderRecord> orders, Timings timings,
+            String solver, String message, String note) {
+        this(status, certificate, order, flat, ballActive, point, bounds, refinement, orders, timings, solver, message,
+                note, null);
+    }
+
+    /** @return this result with the sparse hierarchy's per-relaxation details (cliques, blocks, sizes) */
+    public LearnResult withSparsity(SparsePopResult s) {
+        return new LearnResult(status, certificate, order, flat, ballActive, point, bounds, refinement, orders, timings,
+                solver, message, note, s);
+    }
 
     /**
      * The learned point.

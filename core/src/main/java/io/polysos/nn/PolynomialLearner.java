@@ -5,6 +5,7 @@ import io.polysos.moment.Certificate;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.sparse.SparseMomentSosSolver;
+import io.polysos.moment.sparse.SparsePopResult;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
 import io.polysos.moment.PopStatus;
@@ -93,8 +94,8 @@ public final class PolynomialLearner {
         options.progress().accept("compiled " + tp);
         SdpSolver solver = options.solver() != null ? options.solver()
                 : SdpSolvers.discover().getOrDefault(options.solverName());
-        PopResult pr = new SparseMomentSosSolver(solver, hierarchyOptions(options), options.sparsity()).solve(pop)
-                .result();
+        SparsePopResult spr = new SparseMomentSosSolver(solver, hierarchyOptions(options), options.sparsity()).solve(pop);
+        PopResult pr = spr.result();
         double build = 0;
         double solve = 0;
         double extract = 0;
@@ -108,7 +109,7 @@ public final class PolynomialLearner {
         if (pr.status() == PopStatus.FAILED || pr.status() == PopStatus.UNBOUNDED) {
             return LearnResult.failed(net.coefficientNames(), pr.order(), pr.orders(),
                     new LearnResult.Timings(compile, build, solve, extract, 0.0, secs(tStart)), solverId, pr.message(),
-                    pr.note());
+                    pr.note()).withSparsity(spr);
         }
         OrderRecord at = recordOf(pr);
         double[] w1 = at.firstMoments();
@@ -173,7 +174,7 @@ public final class PolynomialLearner {
         return new LearnResult(status, cert, pr.order(), at.flatOrder() >= 0, pr.boundingActive(),
                 new LearnResult.Point(net.coefficientNames(), c, List.copyOf(minimizers), estimate, theta),
                 new LearnResult.Bounds(bound, pr.boundNumeric(), pr.boundVerified(), upper, upper - bound),
-                refinement, pr.orders(), timings, solverId, message, pr.note());
+                refinement, pr.orders(), timings, solverId, message, pr.note(), spr);
     }
 
     /** The learner's verdict, formatted from the result's fields only. */

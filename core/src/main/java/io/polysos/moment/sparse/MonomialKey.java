@@ -75,6 +75,29 @@ public final class MonomialKey {
         return new MonomialKey(v);
     }
 
+    /**
+     * @param mode per variable: 0 keep, 1 exponent mod 2, 2 exponent capped at 1
+     * @return the monomial with the exponents reduced (this when nothing changes)
+     */
+    MonomialKey reduced(int[] mode) {
+        int[] v = new int[vars.length];
+        int k = 0;
+        for (int i = 0; i < vars.length;) {
+            int j = i;
+            while (j < vars.length && vars[j] == vars[i]) {
+                j++;
+            }
+            int e = j - i;
+            int m = mode[vars[i]];
+            int keep = m == 1 ? e % 2 : m == 2 ? Math.min(e, 1) : e;
+            for (int t = 0; t < keep; t++) {
+                v[k++] = vars[i];
+            }
+            i = j;
+        }
+        return k == vars.length ? this : new MonomialKey(Arrays.copyOf(v, k));
+    }
+
     /** @return the variables, ascending, repeated by exponent (a new array) */
     public int[] variables() {
         return vars.clone();

@@ -26,6 +26,8 @@ import java.util.Set;
  *       bounds each w_{2b} and the part of degree j of the trace of any moment block over
  *       variables of I;
  *   <li>|w_{b+c}| &lt;= sqrt(w_{2b} w_{2c}) for rows b, c of one moment block (a 2x2 minor);
+ *       when w_{b+c} is itself the diagonal moment w_{2c} (z^2 = z reduced modulo the ideal),
+ *       this gives w_{2c} &lt;= w_{2b};
  *   <li>for a localizing block L of g, |L(b, c)| &lt;= sqrt(L(b, b) L(c, c)) bounds each moment
  *       of the entry L(b, c) = sum_e g_e w_{b+c+e} through the others (under term sparsity some
  *       moments occur only there);
@@ -266,7 +268,13 @@ final class SparseMomentBounds implements VerifiedBound.Bounds {
                     double di = u[ids[i * s + i]];
                     for (int jj = i + 1; jj < s; jj++) {
                         int a = ids[i * s + jj];
-                        double v = Math.nextUp(Math.sqrt(Math.nextUp(di * u[ids[jj * s + jj]])));
+                        int dj = ids[jj * s + jj];
+                        double v = Math.nextUp(Math.sqrt(Math.nextUp(di * u[dj])));
+                        if (dj == a) {
+                            v = Math.min(v, di); // 0 <= w_a <= sqrt(w_{d_i} w_a): w_a <= w_{d_i}
+                        } else if (ids[i * s + i] == a) {
+                            v = Math.min(v, u[dj]);
+                        }
                         if (v < u[a]) {
                             u[a] = v;
                             changed = true;

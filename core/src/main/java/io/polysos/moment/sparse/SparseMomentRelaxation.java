@@ -39,7 +39,10 @@ import java.util.Set;
  * step s's blocks ({@link #nextStep}). Equality rows are kept under term sparsity only when
  * all their moments occur in some block. Every choice of blocks is a relaxation of the dense
  * one of the same order, so the bounds never exceed it. Linearly dependent equality rows are
- * dropped as in {@link MomentRelaxation}.
+ * dropped as in {@link MomentRelaxation}. Equalities z_i^2 = 1 and z_i^2 = z_i are handled
+ * by reduction modulo the ideal ({@link IdealReduction}): every monomial is replaced by its
+ * multilinear normal form, only rows whose monomial is a normal form are kept, and these
+ * equalities get no rows.
  *
  * <p>The constant monomial is moment id 0 (F_0); moment id i &gt; 0 is SDP variable i - 1.
  */
@@ -68,6 +71,8 @@ public final class SparseMomentRelaxation {
     private final List<int[]> blockMomentIds = new ArrayList<>();
     private final int equalityRows;
     private final double objectiveScale;
+    private final IdealReduction ideal;
+    private double objectiveConstant;
     private final SdpProblem problem;
 
     // entries collected before the SDP builder is created (it needs the number of variables)
@@ -90,6 +95,7 @@ public final class SparseMomentRelaxation {
         this.cs = cs;
         this.tsStep = tsStep;
         this.support = support;
+        this.ideal = IdealReduction.of(pop);
         idOf(MonomialKey.ONE);
         boolean term = options.sparsity().term();
         List<int[]> cliques = cs.cliques();
@@ -102,7 +108,7 @@ public final class SparseMomentRelaxation {
             int[] e = basis.exponents();
             int[][] one = {zero};
             double[] oneCoef = {1.0};
-            for (int[] idx : blocksOf(vars, e, s, one, term)) {
+            for (int[] idx : blocksOf(vars, e, normalRows(vars, e, s), one, term)) {
                 emitBlock(c, -1, vars, e, idx, one, oneCoef);
             }
             for (int j = 0; j < pop.inequalities().size(); j++) {
@@ -115,7 +121,7 @@ public final class SparseMomentRelaxation {
                 int sg = gb.sizeOfDegree(dg);
                 int[][] gt = localTerms(g, vars);
                 double[] gc = g.coefficients();
-                for (int[] idx : blocksOf(vars, gb.exponents(), sg, gt, term)) {
+                for (int[] idx : blocksOf(vars, gb.exponents(), normalRows(vars, gb.exponents(), sg), gt, term)) {
                     emitBlock(c, j, vars, gb.exponents(), idx, gt, gc);
                 }
             }
@@ -133,7 +139,8 @@ public final class SparseMomentRelaxation {
      * @return step 1 of the order-k relaxation
      */
     public static SparseMomentRelaxation build(Pop pop, int order, SparsityOptions options, CorrelativeSparsity cs) {
-        return new SparseMomentRelaxation(pop, order, options, cs, 1, options.sparsity().term() ? initialSupport(pop) : null);
+        return new SparseMomentRelaxation(pop, order, options, cs, 1, options.sparsity().term()
+                ? initialSupport(pop, IdealReduction.of(pop)) : null);
     }
 
     /**
@@ -153,18 +160,36 @@ public final class SparseMomentRelaxation {
         return new SparseMomentRelaxation(pop, order, options, cs, tsStep + 1, next);
     }
 
-    private static Set<MonomialKey> initialSupport(Pop pop) {
+    private static Set<MonomialKey> initialSupport(Pop pop, IdealReduction ideal) {
         Set<MonomialKey> a = new HashSet<>();
-        addTerms(a, pop.objective());
-        pop.inequalities().forEach(g -> addTerms(a, g));
-        pop.equalities().forEach(h -> addTerms(a, h));
+        addTerms(a, pop.objective(), ideal);
+        pop.inequalities().forEach(g -> addTerms(a, g, ideal));
+        for (int l = 0; l < pop.equalities().size(); l++) {
+            if (!ideal.reducesEquality(l)) {
+                addTerms(a, pop.equalities().get(l), ideal);
+            }
+        }
         return a;
     }
 
-    private static void addTerms(Set<MonomialKey> a, Polynomial p) {
+    private static void addTerms(Set<MonomialKey> a, Polynomial p, IdealReduction ideal) {
         for (int t = 0; t < p.numTerms(); t++) {
-            a.add(MonomialKey.ofTerm(p, t));
+            a.add(ideal.reduce(MonomialKey.ofTerm(p, t)));
         }
+    }
+
+    /** @return the local indices i &lt; s whose monomial is a normal form modulo the ideal (all without reduction) */
+    private int[] normalRows(int[] vars, int[] e, int s) {
+        int nc = vars.length;
+        int[] zero = new int[nc];
+        int[] out = new int[s];
+        int k = 0;
+        for (int i = 0; i < s; i++) {
+            if (ideal.isNormal(MonomialKey.ofSum(vars, e, i * nc, zero, 0, null, 0))) {
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
     }
 
     /** @return term t of p as an exponent vector over the clique (local indices) */
@@ -187,15 +212,12 @@ public final class SparseMomentRelaxation {
      * The row blocks of one matrix: all rows, or under term sparsity the blocks of the
      * extended term graph (b ~ c when b + c + e lies in the support for a term e).
      */
-    private List<int[]> blocksOf(int[] vars, int[] e, int s, int[][] terms, boolean term) {
+    private List<int[]> blocksOf(int[] vars, int[] e, int[] rows, int[][] terms, boolean term) {
         if (!term) {
-            int[] all = new int[s];
-            for (int i = 0; i < s; i++) {
-                all[i] = i;
-            }
-            return List.<int[]>of(all);
+            return List.<int[]>of(rows);
         }
         int nc = vars.length;
+        int s = rows.length;
         BitSet[] adj = new BitSet[s];
         for (int i = 0; i < s; i++) {
             adj[i] = new BitSet(s);
@@ -203,7 +225,7 @@ public final class SparseMomentRelaxation {
         for (int i = 0; i < s; i++) {
             for (int j = i + 1; j < s; j++) {
                 for (int[] t : terms) {
-                    if (support.contains(MonomialKey.ofSum(vars, e, i * nc, e, j * nc, t, 0))) {
+                    if (support.contains(ideal.reduce(MonomialKey.ofSum(vars, e, rows[i] * nc, e, rows[j] * nc, t, 0)))) {
                         adj[i].set(j);
                         adj[j].set(i);
                         break;
@@ -211,8 +233,17 @@ public final class SparseMomentRelaxation {
                 }
             }
         }
-        return options.chordalTermExtension() ? ChordalGraphs.maximalCliquesOfMinimumDegreeExtension(adj)
+        List<int[]> blocks = options.chordalTermExtension() ? ChordalGraphs.maximalCliquesOfMinimumDegreeExtension(adj)
                 : ChordalGraphs.connectedComponents(adj);
+        List<int[]> out = new ArrayList<>(blocks.size());
+        for (int[] b : blocks) {
+            int[] m = new int[b.length];
+            for (int i = 0; i < b.length; i++) {
+                m[i] = rows[b[i]];
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     private void emitBlock(int clique, int inequality, int[] vars, int[] e, int[] idx, int[][] terms, double[] coefs) {
@@ -231,7 +262,7 @@ public final class SparseMomentRelaxation {
         for (int a = 0; a < s; a++) {
             for (int b = a; b < s; b++) {
                 for (int t = 0; t < terms.length; t++) {
-                    int id = idOf(MonomialKey.ofSum(vars, e, idx[a] * nc, e, idx[b] * nc, terms[t], 0));
+                    int id = idOf(ideal.reduce(MonomialKey.ofSum(vars, e, idx[a] * nc, e, idx[b] * nc, terms[t], 0)));
                     addEntry(id, blk, a, b, coefs[t]);
                     if (momentIds != null) {
                         momentIds[a * s + b] = id;
@@ -280,7 +311,7 @@ public final class SparseMomentRelaxation {
         for (int l = 0; l < hs.size(); l++) {
             Polynomial h = hs.get(l);
             int dm = 2 * order - h.degree();
-            if (h.degree() < 0 || dm < 0) {
+            if (h.degree() < 0 || dm < 0 || ideal.reducesEquality(l)) {
                 continue;
             }
             int[] vars = cliques.get(cs.equalityClique(l));
@@ -292,9 +323,14 @@ public final class SparseMomentRelaxation {
             int[] zero = new int[nc];
             rows:
             for (int a = 0; a < mb.size(); a++) {
+                if (!ideal.isNormal(MonomialKey.ofSum(vars, e, a * nc, zero, 0, null, 0))) {
+                    continue; // a multiple of the row of its normal form
+                }
                 int[] cols = new int[ht.length];
+                double[] vals = new double[ht.length];
+                int len = 0;
                 for (int t = 0; t < ht.length; t++) {
-                    MonomialKey key = MonomialKey.ofSum(vars, e, a * nc, ht[t], 0, zero, 0);
+                    MonomialKey key = ideal.reduce(MonomialKey.ofSum(vars, e, a * nc, ht[t], 0, zero, 0));
                     Integer id = ids.get(key);
                     if (id == null) {
                         if (options.sparsity().term()) {
@@ -302,10 +338,19 @@ public final class SparseMomentRelaxation {
                         }
                         id = idOf(key);
                     }
-                    cols[t] = id;
+                    int at = 0;
+                    while (at < len && cols[at] != id) {
+                        at++;
+                    }
+                    if (at == len) {
+                        cols[len] = id;
+                        vals[len++] = hc[t];
+                    } else {
+                        vals[at] += hc[t];
+                    }
                 }
-                rowIds.add(cols);
-                rowVals.add(hc);
+                rowIds.add(Arrays.copyOf(cols, len));
+                rowVals.add(Arrays.copyOf(vals, len));
             }
         }
         // compact column numbering (by id) for the dependency test
@@ -347,7 +392,7 @@ public final class SparseMomentRelaxation {
     private SdpProblem assemble() {
         Polynomial f = pop.objective();
         for (int t = 0; t < f.numTerms(); t++) {
-            if (!ids.containsKey(MonomialKey.ofTerm(f, t))) {
+            if (!ids.containsKey(ideal.reduce(MonomialKey.ofTerm(f, t)))) {
                 throw new IllegalStateException("objective monomial " + MonomialKey.ofTerm(f, t) + " is in no block");
             }
         }
@@ -355,10 +400,19 @@ public final class SparseMomentRelaxation {
         String name = (pop.name().isEmpty() ? "pop" : pop.name()) + "-order-" + order + "-" + options.sparsity().label()
                 + (options.sparsity().term() ? "-step-" + tsStep : "");
         SdpProblem.Builder b = SdpProblem.builder(m).name(name);
+        double[] c = new double[m];
+        objectiveConstant = 0;
         for (int t = 0; t < f.numTerms(); t++) {
-            int id = ids.get(MonomialKey.ofTerm(f, t));
+            int id = ids.get(ideal.reduce(MonomialKey.ofTerm(f, t)));
             if (id > 0) {
-                b.objective(id - 1, f.coefficient(t) / objectiveScale);
+                c[id - 1] += f.coefficient(t);
+            } else {
+                objectiveConstant += f.coefficient(t);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            if (c[i] != 0) {
+                b.objective(i, c[i] / objectiveScale);
             }
         }
         for (Block blk : blocks) {
@@ -470,9 +524,22 @@ public final class SparseMomentRelaxation {
         return blocks.stream().mapToInt(Block::size).max().orElse(0);
     }
 
-    /** @return the moment id of a monomial, -1 when it occurs in no block */
+    /**
+     * @return f_0 plus the terms of f whose normal form modulo the ideal is 1: the constant the
+     *         SDP's objective leaves out
+     */
+    public double objectiveConstant() {
+        return objectiveConstant;
+    }
+
+    /** @return the number of equalities handled by reduction modulo the ideal (no rows, fewer moments) */
+    public int reducedEqualities() {
+        return ideal.count();
+    }
+
+    /** @return the moment id of a monomial (of its normal form modulo the ideal), -1 when it occurs in no block */
     public int momentId(MonomialKey key) {
-        Integer id = ids.get(key);
+        Integer id = ids.get(ideal.reduce(key));
         return id == null ? -1 : id;
     }
 
@@ -483,12 +550,12 @@ public final class SparseMomentRelaxation {
 
     /** @return the lower bound s (c.y) + f_0 from the solution's primal (moment) objective */
     public double bound(SdpSolution solution) {
-        return objectiveScale * solution.primalObjective() + pop.objective().constantTerm();
+        return objectiveScale * solution.primalObjective() + objectiveConstant;
     }
 
     /** @return the SOS-side bound s &lt;F_0, Y&gt; + f_0 from the solution's dual objective */
     public double dualBound(SdpSolution solution) {
-        return objectiveScale * solution.dualObjective() + pop.objective().constantTerm();
+        return objectiveScale * solution.dualObjective() + objectiveConstant;
     }
 
     /**
@@ -508,7 +575,7 @@ public final class SparseMomentRelaxation {
         int[] zero = new int[nc];
         double[] out = new double[local.size()];
         for (int r = 0; r < out.length; r++) {
-            Integer id = ids.get(MonomialKey.ofSum(vars, e, r * nc, zero, 0, null, 0));
+            Integer id = ids.get(ideal.reduce(MonomialKey.ofSum(vars, e, r * nc, zero, 0, null, 0)));
             if (id == null) {
                 return null;
             }

@@ -137,7 +137,7 @@ public final class SparseMomentSosSolver {
             momentIds[blk] = rel.blockMomentIds(blk);
         }
         return VerifiedBound.of(rel.sdpProblem(), sol, b.bounds(), degrees, momentIds, rel.objectiveScale(),
-                rel.pop().objective().constantTerm(), numeric);
+                rel.objectiveConstant(), numeric);
     }
 
     /** One solved relaxation: its record and what the sparsity made of it. */
