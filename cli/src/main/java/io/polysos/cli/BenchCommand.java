@@ -258,6 +258,7 @@ public final class BenchCommand implements Runnable {
                     throw new IllegalArgumentException("unknown external solver '" + e + "' (known: csdp)");
                 }
             }
+            OutputFolders.requireWritable(out, "--out");
             Path dataDir = data != null ? data : DataPaths.shared();
             List<BenchProblem> problems = new ArrayList<>();
             List<String> sets = !files.isEmpty() ? List.of() : set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);

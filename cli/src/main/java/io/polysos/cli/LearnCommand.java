@@ -2,6 +2,7 @@ package io.polysos.cli;
 
 import io.polysos.cli.json.Json;
 import io.polysos.cli.json.LearnJson;
+import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.PopStatus;
 import io.polysos.nn.GradientBaseline;
 import io.polysos.nn.LearnOptions;
@@ -40,12 +41,18 @@ public final class LearnCommand implements Callable<Integer> {
             description = "paper (default), lsq or max.")
     String loss;
 
-    @Option(names = "--order", paramLabel = "K", description = "A fixed relaxation order (the paper uses 3).")
+    @Option(names = "--order", paramLabel = "K", description = "A fixed relaxation order (the paper uses 3); "
+            + "0 (the default) runs the hierarchy instead, see --max-order.")
     int order;
 
-    @Option(names = "--max-order", paramLabel = "K", description = "Run the hierarchy up to order K (default "
-            + LearnOptions.DEFAULT_MAX_ORDER + ").")
+    @Option(names = "--max-order", paramLabel = "K", description = "Run the hierarchy from k0 up to order K, "
+            + "stopping when certified; 0 (the default) means automatic: up to order " + LearnOptions.DEFAULT_MAX_ORDER + ".")
     int maxOrder;
+
+    @Option(names = "--max-moment-size", paramLabel = "N", defaultValue = "" + HierarchyOptions.DEFAULT_MAX_MOMENT_MATRIX_SIZE,
+            description = "Largest moment matrix (PSD block) solved, in rows (default ${DEFAULT-VALUE}); an order above "
+                    + "it is not solved. Memory and time grow with its square and cube.")
+    int maxMomentSize;
 
     @Option(names = "--ball", paramLabel = "R", defaultValue = "10",
             description = "Radius of the redundant ball R^2 - |z|^2 >= 0 (default ${DEFAULT-VALUE}; 0 for none).")
@@ -93,6 +100,10 @@ public final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
         }
         b.sparsity(sparsityOptions.options());
+        if (maxMomentSize < 1) {
+            throw new IllegalArgumentException("--max-moment-size must be >= 1, got " + maxMomentSize);
+        }
+        b.maxMomentMatrixSize(maxMomentSize);
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
@@ -136,6 +147,12 @@ public final class LearnCommand implements Callable<Integer> {
     private static void print(LearnResult r, double[] truth) {
         System.out.println("status: " + r.status() + (r.isCertified() ? " (" + r.certificate().jsonName() + ")" : "")
                 + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
+        if (r.status() == PopStatus.FAILED) {
+            // no bound and no point: the reason is the whole result
+            System.out.println("reason: " + r.message());
+            System.out.printf("time: %.2f s, solver %s%n", r.timings().total(), r.solver());
+            return;
+        }
         if (r.coefficients() != null) {
             System.out.printf("%-8s %16s%s%n", "coef", r.status() == PopStatus.CERTIFIED ? "certified" : "estimate",
                     truth == null ? "" : String.format(" %16s", "truth"));

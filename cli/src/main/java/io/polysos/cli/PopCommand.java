@@ -36,12 +36,17 @@ public final class PopCommand implements Callable<Integer> {
     @Mixin
     SparsityMixin sparsityOptions;
 
-    @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order (default k0 + "
-            + HierarchyOptions.DEFAULT_EXTRA_ORDERS + ").")
+    @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order; 0 (the default) means "
+            + "automatic: k0 + " + HierarchyOptions.DEFAULT_EXTRA_ORDERS + ", k0 the smallest order the problem's degrees allow.")
     int maxOrder;
 
-    @Option(names = "--min-order", paramLabel = "K", description = "First relaxation order (default k0).")
+    @Option(names = "--min-order", paramLabel = "K", description = "First relaxation order; 0 (the default) means k0.")
     int minOrder;
+
+    @Option(names = "--max-moment-size", paramLabel = "N", defaultValue = "" + HierarchyOptions.DEFAULT_MAX_MOMENT_MATRIX_SIZE,
+            description = "Largest moment matrix (PSD block) solved, in rows (default ${DEFAULT-VALUE}); an order above "
+                    + "it is not solved. Memory and time grow with its square and cube.")
+    int maxMomentSize;
 
     @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
     double ball;
@@ -60,12 +65,15 @@ public final class PopCommand implements Callable<Integer> {
         Pop pop = PopReader.read(file).problem();
         double readSeconds = (System.nanoTime() - t0) * 1e-9;
         HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
-                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball);
+                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMomentMatrixSize(maxMomentSize);
         if (!json) {
             ob.progress(r -> System.out.println(r.summary()));
         }
         if (minOrder > 0 && minOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--min-order " + minOrder + " is below k0 = " + pop.minimumOrder());
+        }
+        if (maxMomentSize < 1) {
+            throw new IllegalArgumentException("--max-moment-size must be >= 1, got " + maxMomentSize);
         }
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
@@ -90,7 +98,11 @@ public final class PopCommand implements Callable<Integer> {
     private static void printVerdict(Pop pop, PopResult r) {
         var out = System.out;
         out.printf("status      %s%n", r.status());
-        out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        if (Double.isNaN(r.bound())) {
+            out.printf("bound       none%n");
+        } else {
+            out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        }
         if (r.isCertified()) {
             out.printf("certificate %s%n", r.certificate().jsonName());
         }

@@ -93,4 +93,14 @@ class LearnCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("absent.json");
     }
+
+    @Test
+    void anImpossibleOrderPrintsTheReasonOnTheHumanOutput() {
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--order", "100");
+        assertThat(r.exitCode()).isEqualTo(1);
+        // 5 variables: C(105, 5) = 96,560,646 rows; C(5 + 8, 8) = 1287 <= 2000 < C(5 + 9, 9) = 2002
+        assertThat(r.out()).contains("status: FAILED").contains("reason: no order was solved")
+                .contains("96,560,646 rows").contains("the largest order within it is 8")
+                .contains("--max-moment-size").doesNotContain("NaN");
+    }
 }

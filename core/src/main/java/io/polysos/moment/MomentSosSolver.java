@@ -92,11 +92,12 @@ public final class MomentSosSolver {
      */
     public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
         if (records.isEmpty()) {
+            int first = Math.max(options.minOrder(), pop.minimumOrder());
             return failed(List.of(), "no order was solved: the moment matrix of the first order ("
-                    + Monomials.count(pop.numVariables(), Math.max(options.minOrder(), pop.minimumOrder()))
-                    + " rows for " + pop.numVariables() + " variables at order "
-                    + Math.max(options.minOrder(), pop.minimumOrder()) + ") exceeds maxMomentMatrixSize "
-                    + options.maxMomentMatrixSize() + " (raise it in HierarchyOptions if the memory allows)");
+                    + String.format(java.util.Locale.ROOT, "%,d", momentRows(pop.numVariables(), first))
+                    + " rows for " + pop.numVariables() + " variables at order " + first + ") exceeds the limit of "
+                    + options.maxMomentMatrixSize() + " rows" + largestOrderAdvice(pop.numVariables(), pop.minimumOrder(),
+                            options.maxMomentMatrixSize()));
         }
         OrderRecord fin = records.get(records.size() - 1);
         if (last == null) {
@@ -344,5 +345,28 @@ public final class MomentSosSolver {
             b.feasibilityTolerance(tolerance);
         }
         return b.build();
+    }
+
+    /** @return C(n + k, k), or Long.MAX_VALUE when it overflows */
+    static long momentRows(int n, int k) {
+        try {
+            return Monomials.count(n, k);
+        } catch (IllegalArgumentException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * @return advice for an order refused by the moment-matrix limit: the largest order within
+     *         the limit (if it is at least k0), and how to raise the limit
+     */
+    public static String largestOrderAdvice(int n, int k0, int limit) {
+        int k = k0 - 1;
+        while (momentRows(n, k + 1) <= limit) {
+            k++;
+        }
+        return " (" + (k >= k0 ? "the largest order within it is " + k + "; " : "")
+                + "raise the limit with --max-moment-size, HierarchyOptions.maxMomentMatrixSize in code, "
+                + "if the memory allows)";
     }
 }

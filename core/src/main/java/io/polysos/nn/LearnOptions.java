@@ -133,6 +133,12 @@ public record LearnOptions(Loss loss, HierarchyOptions hierarchy, SdpSolver solv
             return this;
         }
 
+        /** Orders whose moment matrix (or largest PSD block) has more rows than this are not solved. */
+        public Builder maxMomentMatrixSize(int s) {
+            hierarchy.maxMomentMatrixSize(s);
+            return this;
+        }
+
         /** The sparsity of the relaxations (default none: the dense hierarchy). */
         public Builder sparsity(SparsityOptions s) {
             this.sparsity = s;

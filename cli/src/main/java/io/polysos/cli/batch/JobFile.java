@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +29,8 @@ public final class JobFile {
     /** Ids become file names: letters, digits, dot, dash, underscore; no leading dot. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,199}");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private JobFile() {
     }
@@ -41,7 +40,7 @@ public final class JobFile {
      * @throws InvalidJobFileException listing every problem found, with its line
      */
     public static List<JobSpec> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = io.polysos.util.TextFiles.readUtf8(file).lines().toList();
         Path base = file.toAbsolutePath().getParent();
         List<JobSpec> jobs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -56,7 +55,7 @@ public final class JobFile {
             try {
                 node = MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                errors.add(where(file, line) + "not valid JSON: " + e.getOriginalMessage());
+                errors.add(where(file, line) + "not valid JSON: " + io.polysos.util.JsonMessages.clean(e.getOriginalMessage()));
                 continue;
             }
             if (node == null || !node.isObject()) {

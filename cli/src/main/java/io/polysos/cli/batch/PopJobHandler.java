@@ -8,6 +8,7 @@ import io.polysos.pop.Pop;
 import io.polysos.pop.PopReader;
 import io.polysos.sdp.SdpSolver;
 import io.polysos.sdp.SdpSolvers;
+import io.polysos.util.ByteSizes;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +69,8 @@ public final class PopJobHandler implements JobHandler {
     }
 
     static String refusal(Pop pop, int k) {
-        return String.format(Locale.ROOT, "the order-%d relaxation needs an estimated %.1f MiB but only %.1f MiB of "
+        return String.format(Locale.ROOT, "the order-%d relaxation needs an estimated %s but only %s of "
                 + "heap is available (raise -Xmx through POLYSOS_JAVA_OPTS or lower the order)", k,
-                RelaxationMemory.estimate(pop, k) / 1048576.0, RelaxationMemory.availableHeap() / 1048576.0);
+                ByteSizes.format(RelaxationMemory.estimate(pop, k)), ByteSizes.format(RelaxationMemory.availableHeap()));
     }
 }

@@ -101,7 +101,8 @@ public final class SparseMomentSosSolver {
         if (records.isEmpty()) {
             return new SparsePopResult(new PopResult(PopStatus.FAILED, Double.NaN, Double.NaN, false, Certificate.NONE,
                     -1, List.of(), List.of(), Double.NaN, Double.NaN, false, List.of(), "no order was solved: " + refused
-                    + " (raise it in HierarchyOptions if the memory allows)"), List.of(), cs);
+                    + " (raise the limit with --max-moment-size, HierarchyOptions.maxMomentMatrixSize in code, if the "
+                    + "memory allows)"), List.of(), cs);
         }
         PopResult r = dense.verdict(pop, records, last);
         if (r.isCertified() && sparsity.sparsity().term()) {
