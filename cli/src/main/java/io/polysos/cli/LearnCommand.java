@@ -35,6 +35,9 @@ public final class LearnCommand implements Callable<Integer> {
     SolverOptions solverOptions;
 
     @Mixin
+    MemoryMixin memory;
+
+    @Mixin
     SparsityMixin sparsityOptions;
 
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "paper",
@@ -48,11 +51,6 @@ public final class LearnCommand implements Callable<Integer> {
     @Option(names = "--max-order", paramLabel = "K", description = "Run the hierarchy from k0 up to order K, "
             + "stopping when certified; 0 (the default) means automatic: up to order " + LearnOptions.DEFAULT_MAX_ORDER + ".")
     int maxOrder;
-
-    @Option(names = "--max-moment-size", paramLabel = "N", defaultValue = "" + HierarchyOptions.DEFAULT_MAX_MOMENT_MATRIX_SIZE,
-            description = "Largest moment matrix (PSD block) solved, in rows (default ${DEFAULT-VALUE}); an order above "
-                    + "it is not solved. Memory and time grow with its square and cube.")
-    int maxMomentSize;
 
     @Option(names = "--ball", paramLabel = "R", defaultValue = "10",
             description = "Radius of the redundant ball R^2 - |z|^2 >= 0 (default ${DEFAULT-VALUE}; 0 for none).")
@@ -100,10 +98,7 @@ public final class LearnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
         }
         b.sparsity(sparsityOptions.options());
-        if (maxMomentSize < 1) {
-            throw new IllegalArgumentException("--max-moment-size must be >= 1, got " + maxMomentSize);
-        }
-        b.maxMomentMatrixSize(maxMomentSize);
+        b.maxMemoryBytes(memory.maxMemoryBytes());
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
@@ -167,6 +162,9 @@ public final class LearnCommand implements Callable<Integer> {
         System.out.printf("lower bound: %.10g (%s)  upper bound: %.10g  gap: %.3e  order: %d%n", r.lowerBound(),
                 r.boundVerified() ? "verified" : "numeric only", r.upperBound(), r.gap(), r.order());
         System.out.println("verdict: " + r.message());
+        if (!r.note().isEmpty()) {
+            System.out.println("note: " + r.note());
+        }
         System.out.printf("time: %.2f s (solve %.2f s), solver %s%n", r.timings().total(), r.timings().solve(),
                 r.solver());
     }

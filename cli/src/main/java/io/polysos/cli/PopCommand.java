@@ -34,6 +34,9 @@ public final class PopCommand implements Callable<Integer> {
     SolverOptions solverOptions;
 
     @Mixin
+    MemoryMixin memory;
+
+    @Mixin
     SparsityMixin sparsityOptions;
 
     @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order; 0 (the default) means "
@@ -42,11 +45,6 @@ public final class PopCommand implements Callable<Integer> {
 
     @Option(names = "--min-order", paramLabel = "K", description = "First relaxation order; 0 (the default) means k0.")
     int minOrder;
-
-    @Option(names = "--max-moment-size", paramLabel = "N", defaultValue = "" + HierarchyOptions.DEFAULT_MAX_MOMENT_MATRIX_SIZE,
-            description = "Largest moment matrix (PSD block) solved, in rows (default ${DEFAULT-VALUE}); an order above "
-                    + "it is not solved. Memory and time grow with its square and cube.")
-    int maxMomentSize;
 
     @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
     double ball;
@@ -65,15 +63,12 @@ public final class PopCommand implements Callable<Integer> {
         Pop pop = PopReader.read(file).problem();
         double readSeconds = (System.nanoTime() - t0) * 1e-9;
         HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
-                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMomentMatrixSize(maxMomentSize);
+                .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMemoryBytes(memory.maxMemoryBytes());
         if (!json) {
             ob.progress(r -> System.out.println(r.summary()));
         }
         if (minOrder > 0 && minOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--min-order " + minOrder + " is below k0 = " + pop.minimumOrder());
-        }
-        if (maxMomentSize < 1) {
-            throw new IllegalArgumentException("--max-moment-size must be >= 1, got " + maxMomentSize);
         }
         if (maxOrder > 0 && minOrder == 0 && maxOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--max-order " + maxOrder + " is below k0 = " + pop.minimumOrder());
@@ -107,6 +102,9 @@ public final class PopCommand implements Callable<Integer> {
             out.printf("certificate %s%n", r.certificate().jsonName());
         }
         out.printf("verdict     %s%n", r.message());
+        if (!r.note().isEmpty()) {
+            out.printf("note        %s%n", r.note());
+        }
         for (CandidatePoint c : r.minimizers()) {
             out.printf("minimizer   %s  f = %.10g%n", point(pop, c.point()), c.objective());
         }

@@ -75,6 +75,11 @@ final class SdpaExport implements SdpSolver {
     }
 
     @Override
+    public long estimateBytes(io.polysos.sdp.SdpShape shape) {
+        return delegate.estimateBytes(shape);
+    }
+
+    @Override
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         count++;
         Path out = target(file, oneOrder, problem.name(), count);

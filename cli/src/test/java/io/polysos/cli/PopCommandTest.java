@@ -46,16 +46,4 @@ class PopCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("subjectTo[0]").contains("'q'").doesNotContain("\tat ");
     }
-
-    @Test
-    void anOrderAboveTheSizeLimitSaysWhatToDoOnTheCommandLine() {
-        String f = Path.of(System.getProperty("polysos.data", "../../shared/data")).resolve("pop/ball-halfplane.json").toString();
-        CliRun r = CliRun.of("pop", f, "--min-order", "100");
-        assertThat(r.exitCode()).isEqualTo(1);
-        // 2 variables: C(102, 2) = 5,151 rows; C(2 + 61, 2) = 1953 <= 2000 < C(2 + 62, 2) = 2016
-        assertThat(r.out()).contains("5,151 rows").contains("the largest order within it is 61")
-                .contains("--max-moment-size").doesNotContain("NaN").doesNotContain("raise it in HierarchyOptions");
-        CliRun ok = CliRun.of("pop", f, "--min-order", "3", "--max-order", "3", "--max-moment-size", "5");
-        assertThat(ok.out()).contains("exceeds the limit of 5 rows").contains("the largest order within it is 1");
-    }
 }

@@ -12,7 +12,10 @@ import java.util.function.Consumer;
  *        ({@link #orders(int)})
  * @param maxOrder last order solved; 0 means k0 + {@link #DEFAULT_EXTRA_ORDERS}; raised to the first
  *        order when below it
- * @param maxMomentMatrixSize orders whose moment matrix C(n+k, k) exceeds this are not solved
+ * @param maxMemoryBytes the memory budget of one relaxation: an order whose memory estimate by the
+ *        chosen backend ({@link io.polysos.sdp.SdpSolver#estimateBytes(io.polysos.sdp.SdpShape)}, from
+ *        the relaxation's shape, before anything is built) exceeds it is not solved ({@link MemoryBudget});
+ *        0 (the default) means the heap available when the order starts
  * @param rankStrategy decides numerical ranks ({@link RankStrategy#defaultStrategy()})
  * @param pivotTolerance relative pivot tolerance of the extraction's echelon form
  * @param feasibilityTolerance a point is feasible when g_j &gt;= -tol and |h_l| &lt;= tol
@@ -26,15 +29,13 @@ import java.util.function.Consumer;
  * @param gapTolerance a feasible point z certifies itself when f(z) - (verified lower bound) &lt;=
  *        gapTolerance * (1 + |f(z)|) (default {@link #DEFAULT_GAP_TOLERANCE})
  */
-public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSize, RankStrategy rankStrategy,
+public record HierarchyOptions(int minOrder, int maxOrder, long maxMemoryBytes, RankStrategy rankStrategy,
         double pivotTolerance, double feasibilityTolerance, double objectiveTolerance, double ballRadius,
         double boxBound, long seed, SdpOptions sdpOptions, boolean computeCertificate,
         Consumer<OrderRecord> progress, double gapTolerance) {
 
     /** Orders above k0 tried by default. */
     public static final int DEFAULT_EXTRA_ORDERS = 4;
-    /** Default cap on the moment-matrix size. */
-    public static final int DEFAULT_MAX_MOMENT_MATRIX_SIZE = 2000;
     /**
      * Relative gap and feasibility tolerance asked of the SDP backend when the caller's SDP
      * options leave them unset: the moments must be accurate for rank decisions.
@@ -63,8 +64,9 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
             throw new IllegalArgumentException("orders must satisfy 0 <= minOrder <= maxOrder (0 = automatic), got "
                     + minOrder + " and " + maxOrder);
         }
-        if (maxMomentMatrixSize < 1) {
-            throw new IllegalArgumentException("maxMomentMatrixSize must be >= 1, got " + maxMomentMatrixSize);
+        if (maxMemoryBytes < 0) {
+            throw new IllegalArgumentException("maxMemoryBytes must be >= 0 (0 = the available heap), got "
+                    + maxMemoryBytes);
         }
         positive("pivotTolerance", pivotTolerance);
         positive("feasibilityTolerance", feasibilityTolerance);
@@ -115,7 +117,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         Builder b = new Builder();
         b.minOrder = minOrder;
         b.maxOrder = maxOrder;
-        b.maxMomentMatrixSize = maxMomentMatrixSize;
+        b.maxMemoryBytes = maxMemoryBytes;
         b.rankStrategy = rankStrategy;
         b.pivotTolerance = pivotTolerance;
         b.feasibilityTolerance = feasibilityTolerance;
@@ -134,7 +136,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
     public static final class Builder {
         private int minOrder;
         private int maxOrder;
-        private int maxMomentMatrixSize = DEFAULT_MAX_MOMENT_MATRIX_SIZE;
+        private long maxMemoryBytes;
         private RankStrategy rankStrategy = RankStrategy.defaultStrategy();
         private double pivotTolerance = AtomExtraction.DEFAULT_PIVOT_TOLERANCE;
         private double feasibilityTolerance = DEFAULT_FEASIBILITY_TOLERANCE;
@@ -170,8 +172,9 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
             return this;
         }
 
-        public Builder maxMomentMatrixSize(int s) {
-            this.maxMomentMatrixSize = s;
+        /** The memory budget of one relaxation in bytes (0: the heap available when the order starts). */
+        public Builder maxMemoryBytes(long bytes) {
+            this.maxMemoryBytes = bytes;
             return this;
         }
 
@@ -228,7 +231,7 @@ public record HierarchyOptions(int minOrder, int maxOrder, int maxMomentMatrixSi
         }
 
         public HierarchyOptions build() {
-            return new HierarchyOptions(minOrder, maxOrder, maxMomentMatrixSize, rankStrategy, pivotTolerance,
+            return new HierarchyOptions(minOrder, maxOrder, maxMemoryBytes, rankStrategy, pivotTolerance,
                     feasibilityTolerance, objectiveTolerance, ballRadius, boxBound, seed, sdpOptions,
                     computeCertificate, progress, gapTolerance);
         }

@@ -6,6 +6,7 @@ import io.polysos.poly.Polynomial;
 import io.polysos.pop.Pop;
 import io.polysos.sdp.BlockKind;
 import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpShape;
 import io.polysos.sdp.SdpSolution;
 
 /**
@@ -177,6 +178,41 @@ public final class MomentRelaxation {
             rank += Monomials.binomial(sum + n - j - 1, n - j);
         }
         return (int) rank;
+    }
+
+    /**
+     * The shape of the order-k relaxation, from the problem's sizes and degrees alone (nothing is
+     * built): C(n + 2k, 2k) - 1 moments, the moment matrix of C(n + k, k) rows, one localizing
+     * matrix of C(n + k - ceil(deg g / 2), n) rows per inequality and at most
+     * sum_l C(n + 2k - deg h_l, n) equality rows (dependent rows are dropped when built). Sizes
+     * saturate at {@link Long#MAX_VALUE}.
+     *
+     * @param pop the problem (with its bounding constraints)
+     * @param order k &gt;= k0
+     */
+    public static SdpShape shape(Pop pop, int order) {
+        int n = pop.numVariables();
+        long moments = count(n, 2 * order);
+        SdpShape.Builder b = SdpShape.builder(moments == Long.MAX_VALUE ? moments : moments - 1);
+        b.add(BlockKind.PSD, count(n, order), 1);
+        for (Polynomial g : pop.inequalities()) {
+            b.add(BlockKind.PSD, count(n, order - Pop.ceilHalf(g.degree())), 1);
+        }
+        long rows = 0;
+        for (Polynomial h : pop.equalities()) {
+            rows = h.degree() < 0 ? rows : SdpShape.saturatingAdd(rows, count(n, 2 * order - h.degree()));
+        }
+        b.add(BlockKind.ZERO, rows, 1);
+        return b.build();
+    }
+
+    /** @return C(n + d, d), {@link Long#MAX_VALUE} when it overflows, 0 for d &lt; 0 */
+    private static long count(int n, int d) {
+        try {
+            return Monomials.count(n, d);
+        } catch (RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

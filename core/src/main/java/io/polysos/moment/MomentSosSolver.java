@@ -1,6 +1,5 @@
 package io.polysos.moment;
 
-import io.polysos.poly.Monomials;
 import io.polysos.pop.Pop;
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpSolution;
@@ -62,9 +61,15 @@ public final class MomentSosSolver {
         int kmax = orders.last();
         List<OrderRecord> records = new ArrayList<>();
         OrderRecord last = null;
+        String note = "";
         for (int k = kmin; k <= kmax; k++) {
-            long size = Monomials.count(pop.numVariables(), k);
-            if (size > options.maxMomentMatrixSize()) {
+            String refusal = MemoryBudget.check(solver, options.maxMemoryBytes(), k, j -> MomentRelaxation.shape(pop, j),
+                    pop.minimumOrder());
+            if (refusal != null) {
+                if (records.isEmpty()) {
+                    throw new IllegalArgumentException(refusal);
+                }
+                note = "orders above " + (k - 1) + " were not run: " + refusal;
                 break;
             }
             OrderRecord rec = solveOrder(pop, k);
@@ -80,7 +85,7 @@ public final class MomentSosSolver {
                 break;
             }
         }
-        return verdict(pop, records, last);
+        return verdict(pop, records, last).withNote(note);
     }
 
     /**
@@ -92,12 +97,7 @@ public final class MomentSosSolver {
      */
     public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
         if (records.isEmpty()) {
-            int first = Math.max(options.minOrder(), pop.minimumOrder());
-            return failed(List.of(), "no order was solved: the moment matrix of the first order ("
-                    + String.format(java.util.Locale.ROOT, "%,d", momentRows(pop.numVariables(), first))
-                    + " rows for " + pop.numVariables() + " variables at order " + first + ") exceeds the limit of "
-                    + options.maxMomentMatrixSize() + " rows" + largestOrderAdvice(pop.numVariables(), pop.minimumOrder(),
-                            options.maxMomentMatrixSize()));
+            return failed(List.of(), "no order was solved");
         }
         OrderRecord fin = records.get(records.size() - 1);
         if (last == null) {
@@ -345,28 +345,5 @@ public final class MomentSosSolver {
             b.feasibilityTolerance(tolerance);
         }
         return b.build();
-    }
-
-    /** @return C(n + k, k), or Long.MAX_VALUE when it overflows */
-    static long momentRows(int n, int k) {
-        try {
-            return Monomials.count(n, k);
-        } catch (IllegalArgumentException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /**
-     * @return advice for an order refused by the moment-matrix limit: the largest order within
-     *         the limit (if it is at least k0), and how to raise the limit
-     */
-    public static String largestOrderAdvice(int n, int k0, int limit) {
-        int k = k0 - 1;
-        while (momentRows(n, k + 1) <= limit) {
-            k++;
-        }
-        return " (" + (k >= k0 ? "the largest order within it is " + k + "; " : "")
-                + "raise the limit with --max-moment-size, HierarchyOptions.maxMomentMatrixSize in code, "
-                + "if the memory allows)";
     }
 }

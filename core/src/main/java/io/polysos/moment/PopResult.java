@@ -25,10 +25,27 @@ import java.util.List;
  *        holds only inside the bound
  * @param orders every order's record, in order
  * @param message a plain-language verdict, formatted from the fields above
+ * @param note what was not run and why (orders above the memory budget), "" when nothing
  */
 public record PopResult(PopStatus status, double bound, double boundNumeric, boolean boundVerified,
         Certificate certificate, int order, List<CandidatePoint> minimizers, List<CandidatePoint> candidates,
-        double bestFeasibleObjective, double gap, boolean boundingActive, List<OrderRecord> orders, String message) {
+        double bestFeasibleObjective, double gap, boolean boundingActive, List<OrderRecord> orders, String message,
+        String note) {
+
+    /** A result with nothing left out (no note). */
+    public PopResult(PopStatus status, double bound, double boundNumeric, boolean boundVerified,
+            Certificate certificate, int order, List<CandidatePoint> minimizers, List<CandidatePoint> candidates,
+            double bestFeasibleObjective, double gap, boolean boundingActive, List<OrderRecord> orders,
+            String message) {
+        this(status, bound, boundNumeric, boundVerified, certificate, order, minimizers, candidates,
+                bestFeasibleObjective, gap, boundingActive, orders, message, "");
+    }
+
+    /** @return this result with the note (see {@link #note()}) */
+    public PopResult withNote(String newNote) {
+        return new PopResult(status, bound, boundNumeric, boundVerified, certificate, order, minimizers, candidates,
+                bestFeasibleObjective, gap, boundingActive, orders, message, newNote);
+    }
 
     /** @return true when the global optimum is certified */
     public boolean isCertified() {

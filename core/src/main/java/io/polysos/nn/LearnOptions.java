@@ -133,12 +133,6 @@ public record LearnOptions(Loss loss, HierarchyOptions hierarchy, SdpSolver solv
             return this;
         }
 
-        /** Orders whose moment matrix (or largest PSD block) has more rows than this are not solved. */
-        public Builder maxMomentMatrixSize(int s) {
-            hierarchy.maxMomentMatrixSize(s);
-            return this;
-        }
-
         /** The sparsity of the relaxations (default none: the dense hierarchy). */
         public Builder sparsity(SparsityOptions s) {
             this.sparsity = s;
@@ -206,6 +200,12 @@ public record LearnOptions(Loss loss, HierarchyOptions hierarchy, SdpSolver solv
         /** Feasibility and objective tolerance of the check of extracted points (hierarchy and numeric loss). */
         public Builder tolerance(double t) {
             hierarchy.feasibilityTolerance(t).objectiveTolerance(t);
+            return this;
+        }
+
+        /** The memory budget of one relaxation in bytes (0: the heap available; see {@link HierarchyOptions#maxMemoryBytes()}). */
+        public Builder maxMemoryBytes(long bytes) {
+            hierarchy.maxMemoryBytes(bytes);
             return this;
         }
 

@@ -108,7 +108,7 @@ public final class PolynomialLearner {
         if (pr.status() == PopStatus.FAILED || pr.status() == PopStatus.UNBOUNDED) {
             return LearnResult.failed(net.coefficientNames(), pr.order(), pr.orders(),
                     new LearnResult.Timings(compile, build, solve, extract, 0.0, secs(tStart)), solverId, pr.message(),
-                    "");
+                    pr.note());
         }
         OrderRecord at = recordOf(pr);
         double[] w1 = at.firstMoments();
@@ -173,7 +173,7 @@ public final class PolynomialLearner {
         return new LearnResult(status, cert, pr.order(), at.flatOrder() >= 0, pr.boundingActive(),
                 new LearnResult.Point(net.coefficientNames(), c, List.copyOf(minimizers), estimate, theta),
                 new LearnResult.Bounds(bound, pr.boundNumeric(), pr.boundVerified(), upper, upper - bound),
-                refinement, pr.orders(), timings, solverId, message, "");
+                refinement, pr.orders(), timings, solverId, message, pr.note());
     }
 
     /** The learner's verdict, formatted from the result's fields only. */

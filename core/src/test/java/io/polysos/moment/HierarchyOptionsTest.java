@@ -13,7 +13,7 @@ class HierarchyOptionsTest {
         HierarchyOptions o = HierarchyOptions.DEFAULTS;
         assertThat(o.minOrder()).isZero();
         assertThat(o.maxOrder()).isZero();
-        assertThat(o.maxMomentMatrixSize()).isEqualTo(HierarchyOptions.DEFAULT_MAX_MOMENT_MATRIX_SIZE);
+        assertThat(o.maxMemoryBytes()).isZero();
         assertThat(o.rankStrategy().describe()).isEqualTo(RankStrategy.defaultStrategy().describe());
         assertThat(o.pivotTolerance()).isEqualTo(AtomExtraction.DEFAULT_PIVOT_TOLERANCE);
         assertThat(o.feasibilityTolerance()).isEqualTo(HierarchyOptions.DEFAULT_FEASIBILITY_TOLERANCE);
@@ -27,12 +27,12 @@ class HierarchyOptionsTest {
 
     @Test
     void builderSetsEveryFieldAndToBuilderRoundTrips() {
-        HierarchyOptions o = HierarchyOptions.builder().minOrder(2).maxOrder(5).maxMomentMatrixSize(50)
+        HierarchyOptions o = HierarchyOptions.builder().minOrder(2).maxOrder(5).maxMemoryBytes(50)
                 .rankStrategy(RankStrategy.largestGap(1e4)).pivotTolerance(1e-7).feasibilityTolerance(1e-6)
                 .objectiveTolerance(1e-4).ballRadius(3).boxBound(2).seed(9).computeCertificate(false).build();
         assertThat(o.minOrder()).isEqualTo(2);
         assertThat(o.maxOrder()).isEqualTo(5);
-        assertThat(o.maxMomentMatrixSize()).isEqualTo(50);
+        assertThat(o.maxMemoryBytes()).isEqualTo(50);
         assertThat(o.rankStrategy().describe()).isEqualTo("largestGap(10000.0)");
         assertThat(o.pivotTolerance()).isEqualTo(1e-7);
         assertThat(o.feasibilityTolerance()).isEqualTo(1e-6);
@@ -66,9 +66,9 @@ class HierarchyOptionsTest {
     }
 
     @Test
-    void rejectsANonPositiveMomentMatrixCap() {
-        assertThatThrownBy(() -> HierarchyOptions.builder().maxMomentMatrixSize(0).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMomentMatrixSize must be >= 1, got 0");
+    void rejectsANegativeMemoryBudget() {
+        assertThatThrownBy(() -> HierarchyOptions.builder().maxMemoryBytes(-1).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxMemoryBytes must be >= 0");
     }
 
     @Test

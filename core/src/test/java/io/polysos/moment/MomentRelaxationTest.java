@@ -11,6 +11,7 @@ import io.polysos.poly.PolynomialParser;
 import io.polysos.pop.Pop;
 import io.polysos.sdp.BlockKind;
 import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpShape;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,26 @@ class MomentRelaxationTest {
         Pop one = Pop.builder(3).minimize(Polynomial.variable(3, 0))
                 .subjectToZero(PolynomialParser.parse("x1^2 + x2^2 - 1", List.of("x1", "x2", "x3"))).build();
         assertThat(MomentRelaxation.build(one, 3).equalityRowCount(0)).isEqualTo(35);
+    }
+
+    @Test
+    void theShapeComputedFromTheSizesIsTheShapeOfTheBuiltRelaxation() {
+        Pop[] pops = {TestProblems.pop("x,y", "x^4 + y^4 - x^2*y^2 + x", "x^2 + y^2 <= 4", "x^3 - y >= -1"),
+            TestProblems.pop("x,y,z", "x*y*z + x^2", "x^2 + y^2 + z^2 == 1"),
+            TestProblems.pop("x,y", "x^2 + y^2", "x + y == 1", "x >= 0")};
+        for (Pop pop : pops) {
+            for (int k = pop.minimumOrder(); k <= pop.minimumOrder() + 2; k++) {
+                assertThat(MomentRelaxation.shape(pop, k)).as(pop + " order " + k)
+                        .isEqualTo(SdpShape.of(MomentRelaxation.build(pop, k).sdpProblem()));
+            }
+        }
+    }
+
+    @Test
+    void theShapeOfAnOrderFarTooLargeToBuildSaturates() {
+        SdpShape s = MomentRelaxation.shape(TestProblems.pop("x,y,z", "x^2 + y^2 + z^2"), 2_000_000);
+        assertThat(s.numVariables()).isEqualTo(Long.MAX_VALUE);
+        assertThat(s.describe()).startsWith(Long.MAX_VALUE + " variables; PSD blocks ");
     }
 
     @Test

@@ -1,9 +1,15 @@
 package io.polysos.moment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.polysos.pop.Pop;
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpShape;
+import io.polysos.sdp.SdpSolution;
+import io.polysos.sdp.SdpSolver;
 import io.polysos.pop.PopFile;
 import org.junit.jupiter.api.Test;
 
@@ -70,12 +76,37 @@ class PopResultTest {
     }
 
     @Test
-    void aProblemTooLargeForTheCapIsFailedWithoutAnySolve() {
+    void aFirstOrderAboveTheMemoryBudgetIsRefusedBeforeAnythingIsBuiltOrSolved() {
         Pop pop = TestProblems.pop("x,y", "x^2 + y^2");
-        PopResult r = new MomentSosSolver(TestProblems.solver(), HierarchyOptions.builder().maxMomentMatrixSize(2)
-                .build()).solve(pop);
-        assertThat(r.status()).isEqualTo(PopStatus.FAILED);
-        assertThat(r.orders()).isEmpty();
-        assertThat(r.message()).contains("maxMomentMatrixSize 2");
+        int[] solves = {0};
+        SdpSolver counting = new SdpSolver() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public String version() {
+                return "1";
+            }
+
+            @Override
+            public SdpSolution solve(SdpProblem problem, SdpOptions options) {
+                solves[0]++;
+                return TestProblems.solver().solve(problem, options);
+            }
+
+            @Override
+            public long estimateBytes(SdpShape shape) {
+                return 1000 * shape.numVariables();
+            }
+        };
+        // order 1: 5 moments, 5000 "bytes" in this backend's estimate
+        assertThatThrownBy(() -> new MomentSosSolver(counting, HierarchyOptions.builder().maxMemoryBytes(4000)
+                .build()).solve(pop)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the order-1 relaxation (5 variables; PSD blocks 3)")
+                .hasMessageContaining("counting backend").hasMessageContaining("memory budget")
+                .hasMessageContaining("even order 1 does not fit").hasMessageContaining("--max-memory");
+        assertThat(solves[0]).isZero();
     }
 }

@@ -84,4 +84,47 @@ class PolynomialLearnerTest {
                 io.polysos.moment.Certificate.BOTH);
         assertThat(r.lowerBound()).isLessThanOrEqualTo(0.0 + 1e-12).isCloseTo(r.lowerBoundNumeric(), offset(1e-10));
     }
+
+    /** Pure's solver with an estimate of 1000 bytes per moment: orders 1 and 2 of Example 3.4 have 20 and 125. */
+    private static final SdpSolver THOUSAND_PER_MOMENT = new SdpSolver() {
+        @Override
+        public String name() {
+            return "pure";
+        }
+
+        @Override
+        public String version() {
+            return PURE.version();
+        }
+
+        @Override
+        public io.polysos.sdp.SdpSolution solve(io.polysos.sdp.SdpProblem p, io.polysos.sdp.SdpOptions o) {
+            return PURE.solve(p, o);
+        }
+
+        @Override
+        public long estimateBytes(io.polysos.sdp.SdpShape shape) {
+            return 1000 * shape.numVariables();
+        }
+    };
+
+    @Test
+    void anOrderAboveTheMemoryBudgetIsNotRunAndTheResultSaysWhy() {
+        LearnResult r = PolynomialLearner.learn(TestData.network("paper-example-3.4.json"),
+                LearnOptions.builder().maxOrder(3).maxMemoryBytes(50_000).solver(THOUSAND_PER_MOMENT).build());
+        assertThat(r.orders()).hasSize(1);
+        assertThat(r.status()).isEqualTo(PopStatus.BOUND_ONLY);
+        assertThat(r.note()).startsWith("orders above 1 were not run: the order-2 relaxation (125 variables;")
+                .contains("more than the 0 MiB memory budget").contains("order 1 needs about 0 MiB");
+    }
+
+    @Test
+    void aFirstOrderAboveTheMemoryBudgetIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PolynomialLearner.learn(
+                TestData.network("paper-example-3.4.json"), LearnOptions.builder().order(2).maxMemoryBytes(50_000)
+                        .solver(THOUSAND_PER_MOMENT).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the order-2 relaxation (125 variables; PSD blocks 21, ")
+                .hasMessageContaining("order 1 needs about");
+    }
 }

@@ -22,13 +22,19 @@ public interface SdpSolver {
     SdpSolution solve(SdpProblem problem, SdpOptions options);
 
     /**
-     * Estimates the heap a solve of this problem needs, in bytes, so that callers (batch runs,
-     * drivers) can refuse a problem before it exhausts memory.
+     * Estimates the heap a solve of a problem of this shape needs, in bytes, so that callers
+     * (the hierarchy drivers, batch runs) can refuse a problem before building it. The one
+     * estimate every memory gate uses.
      *
      * @return the estimate, or -1 when the backend does not know (the default)
      */
-    default long estimateBytes(SdpProblem problem) {
+    default long estimateBytes(SdpShape shape) {
         return -1;
+    }
+
+    /** @return {@link #estimateBytes(SdpShape)} of the problem's shape */
+    default long estimateBytes(SdpProblem problem) {
+        return estimateBytes(SdpShape.of(problem));
     }
 
     /** Solves with the backend's default options. */

@@ -248,7 +248,7 @@ public final class BatchRunner {
                     + ") not found: " + job.input());
         }
         long need = h.estimateBytes(job, ctx);
-        long available = need > 0 ? RelaxationMemory.availableHeap() : Long.MAX_VALUE;
+        long available = need > 0 ? io.polysos.moment.MemoryBudget.availableHeap() : Long.MAX_VALUE;
         if (need > 0 && need > available) {
             throw new IllegalArgumentException("estimated memory " + io.polysos.util.ByteSizes.format(need)
                     + " exceeds the available heap " + io.polysos.util.ByteSizes.format(available)

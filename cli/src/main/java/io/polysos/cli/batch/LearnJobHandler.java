@@ -1,15 +1,12 @@
 package io.polysos.cli.batch;
 
 import io.polysos.cli.json.LearnJson;
-import io.polysos.moment.HierarchyOptions;
 import io.polysos.nn.LearnOptions;
 import io.polysos.nn.LearnResult;
 import io.polysos.nn.Loss;
 import io.polysos.nn.NetworkInstance;
 import io.polysos.nn.NetworkInstanceFormat;
 import io.polysos.nn.PolynomialLearner;
-import io.polysos.nn.TrainingCompiler;
-import io.polysos.pop.Pop;
 import io.polysos.sdp.SdpSolvers;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,9 +16,10 @@ import java.util.Set;
  * Jobs of kind {@code learn}: a polysos-network-instance/1 file learned by the hierarchy;
  * fields as {@code polysos learn --json}. Options: {@code loss} (paper, lsq, max),
  * {@code order} (fixed) or {@code maxOrder}, {@code ball} (radius, 0 for none) and the SDP
- * options. Orders whose memory estimate exceeds the available heap are not run: a job whose
- * first order does not fit is refused before anything is built, and a hierarchy is capped
- * at the largest order that fits (the result says so).
+ * options. The training problem is compiled once, by the learner; memory is gated by the
+ * hierarchy ({@link io.polysos.moment.MemoryBudget}): a job whose first order does not fit in the
+ * available heap is refused before any relaxation is built, and later orders that do not fit
+ * are not run (the result's {@code note} says so).
  */
 public final class LearnJobHandler implements JobHandler {
 
@@ -55,23 +53,8 @@ public final class LearnJobHandler implements JobHandler {
             b.maxOrder(max);
         }
         LearnOptions opts = b.build();
-        // sized before anything is built: the first order must fit, later ones are capped
-        Pop pop = TrainingCompiler.compile(inst.network(), inst.train(), loss).toPop(radius);
-        HierarchyOptions.Orders orders = opts.hierarchy().orders(pop.minimumOrder());
-        int fits = RelaxationMemory.largestOrderWithin(pop, orders.first(), orders.last(),
-                RelaxationMemory.availableHeap());
-        if (fits < orders.first()) {
-            throw new IllegalArgumentException(PopJobHandler.refusal(pop, orders.first()));
-        }
-        int last = orders.last();
-        if (fits < last) {
-            opts = opts.toBuilder().hierarchy(opts.hierarchy().toBuilder().maxOrder(fits).build()).build();
-        }
         LearnResult r = PolynomialLearner.learn(inst, opts);
         Map<String, Object> out = LearnJson.toMap(r, inst.truth() == null ? null : inst.truth().coefficients());
-        if (fits < last) {
-            out.put("note", "orders above " + fits + " were not run: their memory estimate exceeds the available heap");
-        }
         return out;
     }
 }

@@ -40,6 +40,9 @@ public final class LearnJson {
         m.put("orders", PopJson.orders(r.orders()));
         m.put("timings", r.timings().toMap());
         m.put("solver", r.solver());
+        if (!r.note().isEmpty()) {
+            m.put("note", r.note());
+        }
         return m;
     }
 }

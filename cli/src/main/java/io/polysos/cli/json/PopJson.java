@@ -30,6 +30,9 @@ public final class PopJson {
         out.put("certificate", r.certificate().jsonName());
         out.put("order", r.order());
         out.put("message", r.message());
+        if (!r.note().isEmpty()) {
+            out.put("note", r.note());
+        }
         out.put("minimizers", points(r.minimizers()));
         out.put("candidates", points(r.candidates()));
         out.put("bestFeasibleObjective", r.bestFeasibleObjective());

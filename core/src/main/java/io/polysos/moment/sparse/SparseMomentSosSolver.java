@@ -2,17 +2,17 @@ package io.polysos.moment.sparse;
 
 import io.polysos.moment.AtomExtraction;
 import io.polysos.moment.CandidatePoint;
-import io.polysos.moment.Certificate;
 import io.polysos.moment.HierarchyOptions;
+import io.polysos.moment.MemoryBudget;
 import io.polysos.moment.MomentRelaxation;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
-import io.polysos.moment.PopStatus;
 import io.polysos.moment.RankDecision;
 import io.polysos.poly.MonomialBasis;
 import io.polysos.poly.Monomials;
 import io.polysos.pop.Pop;
+import io.polysos.sdp.SdpShape;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import java.util.ArrayList;
@@ -69,16 +69,21 @@ public final class SparseMomentSosSolver {
         List<OrderRecord> records = new ArrayList<>();
         List<SparseOrderInfo> infos = new ArrayList<>();
         OrderRecord last = null;
-        String refused = null;
+        String note = "";
         orders:
         for (int k = kmin; k <= kmax; k++) {
             long t0 = System.nanoTime();
             SparseMomentRelaxation rel = SparseMomentRelaxation.build(pop, k, sparsity, cs);
             for (int step = 1; rel != null; step++) {
                 double build = (System.nanoTime() - t0) * 1e-9;
-                if (rel.largestBlock() > options.maxMomentMatrixSize()) {
-                    refused = "order " + k + " needs a PSD block of " + rel.largestBlock()
-                            + " rows, above maxMomentMatrixSize " + options.maxMomentMatrixSize();
+                SdpShape shape = SdpShape.of(rel.sdpProblem());
+                String refusal = MemoryBudget.check(solver, options.maxMemoryBytes(), k, j -> shape, k);
+                if (refusal != null) {
+                    if (records.isEmpty()) {
+                        throw new IllegalArgumentException(refusal);
+                    }
+                    note = "relaxations from order " + k + (sparsity.sparsity().term() ? " step " + step : "")
+                            + " on were not run: " + refusal;
                     break orders;
                 }
                 Step s = solveStep(pop, rel, build);
@@ -98,18 +103,12 @@ public final class SparseMomentSosSolver {
                 rel = rel.nextStep();
             }
         }
-        if (records.isEmpty()) {
-            return new SparsePopResult(new PopResult(PopStatus.FAILED, Double.NaN, Double.NaN, false, Certificate.NONE,
-                    -1, List.of(), List.of(), Double.NaN, Double.NaN, false, List.of(), "no order was solved: " + refused
-                    + " (raise the limit with --max-moment-size, HierarchyOptions.maxMomentMatrixSize in code, if the "
-                    + "memory allows)"), List.of(), cs);
-        }
-        PopResult r = dense.verdict(pop, records, last);
+        PopResult r = dense.verdict(pop, records, last).withNote(note);
         if (r.isCertified() && sparsity.sparsity().term()) {
             // no flatness under term sparsity: say what certified it instead
             r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), r.certificate(), r.order(),
                     r.minimizers(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
-                    r.message().replaceFirst("\\(flat at t=-1", "(a feasible point attains the bound"));
+                    r.message().replaceFirst("\\(flat at t=-1", "(a feasible point attains the bound"), r.note());
         }
         return new SparsePopResult(r, List.copyOf(infos), cs);
     }

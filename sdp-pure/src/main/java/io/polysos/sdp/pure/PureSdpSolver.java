@@ -2,6 +2,7 @@ package io.polysos.sdp.pure;
 
 import io.polysos.sdp.SdpOptions;
 import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpShape;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 
@@ -93,21 +94,27 @@ public final class PureSdpSolver implements SdpSolver {
      * and the equality coupling M^-1 B (8 m r bytes for r equality rows).
      */
     @Override
-    public long estimateBytes(SdpProblem problem) {
-        return estimateFor(problem);
+    public long estimateBytes(SdpShape shape) {
+        return estimateFor(shape);
     }
 
     /** The estimate of {@link #estimateBytes}, without an instance. */
     public static long estimateFor(SdpProblem problem) {
-        double m = problem.numVariables();
+        return estimateFor(SdpShape.of(problem));
+    }
+
+    /** The estimate of {@link #estimateBytes(SdpShape)}, without an instance. */
+    public static long estimateFor(SdpShape shape) {
+        double m = shape.numVariables();
         double bytes = 16 * m * m;
         double zeroRows = 0;
-        for (var b : problem.blocks()) {
+        for (SdpShape.Blocks b : shape.blocks()) {
             double sz = b.size();
+            double count = b.count();
             switch (b.kind()) {
-                case PSD -> bytes += DENSE_COPIES_PER_BLOCK * 8 * sz * sz;
-                case NONNEG -> bytes += DENSE_COPIES_PER_BLOCK * 8 * sz;
-                case ZERO -> zeroRows += sz;
+                case PSD -> bytes += count * DENSE_COPIES_PER_BLOCK * 8 * sz * sz;
+                case NONNEG -> bytes += count * DENSE_COPIES_PER_BLOCK * 8 * sz;
+                case ZERO -> zeroRows += count * sz;
             }
         }
         bytes += 8 * m * zeroRows + 8 * zeroRows * zeroRows;
