@@ -15,7 +15,9 @@ final class OutputFolders {
     }
 
     /**
-     * Creates the folder if needed and writes and deletes a probe file in it.
+     * Checks, without creating anything that stays, that the folder exists and is writable or
+     * can be created: a probe file is written and deleted in the folder or, when it does not
+     * exist yet, in its nearest existing ancestor.
      *
      * @param option the option naming the folder, for messages ("--out")
      * @throws IllegalArgumentException naming the option, the folder and what is wrong
@@ -24,16 +26,24 @@ final class OutputFolders {
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw new IllegalArgumentException(option + " " + folder + " is an existing file, not a folder");
         }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + folder + ": cannot create the folder (" + reason(e) + ")", e);
+        Path existing = folder.toAbsolutePath().normalize();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            throw new IllegalArgumentException(option + " " + folder + ": no existing parent folder");
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(option + " " + folder + ": cannot create the folder (" + existing
+                    + " is a file)");
         }
         try {
-            Path probe = Files.createTempFile(folder, ".polysos-write-check", ".tmp");
+            Path probe = Files.createTempFile(existing, ".polysos-write-check", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + folder + ": the folder is not writable (" + reason(e) + ")", e);
+            throw new IllegalArgumentException(option + " " + folder + ": " + (existing.equals(folder.toAbsolutePath()
+                    .normalize()) ? "the folder is not writable" : "cannot create the folder in " + existing)
+                    + " (" + reason(e) + ")", e);
         }
     }
 

@@ -41,11 +41,11 @@ public final class PolynomialParser {
     /** Largest bound on the number of terms of an expression or of any of its parts. */
     public static final long MAX_TERMS = 1_000_000;
     /**
-     * Largest number of term-by-term products the expansion of an expression may need (about
-     * 2-4 s of expansion and, for monomial spaces too large for a dense accumulator, up to 16
+     * Largest number of term-by-term products the expansion of an expression may need (under a
+     * second of expansion and, for monomial spaces too large for a dense accumulator, up to 16
      * bytes per product of memory).
      */
-    public static final long MAX_PRODUCTS = 50_000_000L;
+    public static final long MAX_PRODUCTS = 10_000_000L;
     /** Deepest nesting of parentheses and unary signs. */
     public static final int MAX_NESTING = 500;
 
@@ -555,6 +555,7 @@ public final class PolynomialParser {
         }
 
         static Node power(Node a, int e, Run run, int at) {
+            int numVariables = run.n;
             long d = e == 0 ? 0 : a.degree > MAX_DEGREE ? a.degree : Math.min(a.degree * e, 1L << 40);
             // the products of repeated squaring, as Polynomial.pow performs them
             double w = a.work;
@@ -577,7 +578,7 @@ public final class PolynomialParser {
             Node node = new Node(d, v, d > MAX_DEGREE ? CAP : powerTerms(a, e), w) {
                 @Override
                 Polynomial eval() {
-                    return a.eval().pow(e);
+                    return e == 0 ? Polynomial.constant(numVariables, 1.0) : a.eval().pow(e);
                 }
             };
             run.check(node, at, "^");

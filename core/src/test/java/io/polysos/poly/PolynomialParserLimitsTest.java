@@ -52,7 +52,7 @@ class PolynomialParserLimitsTest {
         assertThat(q.numTerms()).isEqualTo((int) Monomials.count(4, 12));
         assertThat(q.evaluate(new double[] {1, 1, 1, 1})).isEqualTo(Math.pow(5, 12));
         assertThat(p("x^10000").degree()).isEqualTo(10000);
-        assertThat(p("(x-x)^10000 + 2^60").constantTerm()).isEqualTo(Math.pow(2, 60));
+        assertThat(p("(x-x)^1000 + 2^60").constantTerm()).isEqualTo(Math.pow(2, 60));
         assertThat(p("(2*x)^3 / 8 - x^3").isZero()).isTrue();
     }
 

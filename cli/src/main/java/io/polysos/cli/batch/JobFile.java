@@ -25,6 +25,8 @@ public final class JobFile {
 
     /** The kinds of job. */
     public static final Set<String> KINDS = Set.of("learn", "pop", "sdp");
+    /** The fields of a job line. */
+    public static final List<String> FIELDS = List.of("id", "kind", "input", "options");
 
     /** Ids become file names: letters, digits, dot, dash, underscore; no leading dot. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,199}");
@@ -40,7 +42,17 @@ public final class JobFile {
      * @throws InvalidJobFileException listing every problem found, with its line
      */
     public static List<JobSpec> read(Path file) throws IOException {
-        List<String> lines = io.polysos.util.TextFiles.readUtf8(file).lines().toList();
+        return parse(io.polysos.util.TextFiles.readUtf8(file), file);
+    }
+
+    /**
+     * @param content the content of a job file
+     * @param file its path: inputs are resolved against its folder, errors name it
+     * @return the jobs, in order
+     * @throws InvalidJobFileException listing every problem found, with its line
+     */
+    public static List<JobSpec> parse(String content, Path file) {
+        List<String> lines = content.lines().toList();
         Path base = file.toAbsolutePath().getParent();
         List<JobSpec> jobs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -78,8 +90,8 @@ public final class JobFile {
                 errors.add(where(file, line) + "'options' must be an object");
             }
             node.fieldNames().forEachRemaining(f -> {
-                if (!Set.of("id", "kind", "input", "options").contains(f)) {
-                    errors.add(where(file, line) + "unknown field '" + f + "' (expected id, kind, input, options)");
+                if (!FIELDS.contains(f)) {
+                    errors.add(where(file, line) + io.polysos.util.FieldNames.unknownField(f, FIELDS));
                 }
             });
             if (id != null) {
@@ -95,7 +107,13 @@ public final class JobFile {
             if (opts != null && opts.isObject()) {
                 options.putAll(MAPPER.convertValue(opts, Map.class));
             }
-            Path in = Path.of(input);
+            Path in;
+            try {
+                in = Path.of(input);
+            } catch (java.nio.file.InvalidPathException e) {
+                errors.add(where(file, line) + "'input' is not a valid path: " + e.getReason());
+                continue;
+            }
             if (!in.isAbsolute()) {
                 in = base.resolve(in).normalize();
             }
