@@ -89,7 +89,10 @@ public final class LearnCommand implements Callable<Integer> {
             b.maxOrder(maxOrder);
         }
         if (!json) {
-            b.progress(System.out::println);
+            b.progress(line -> {
+                StatusLine.stderr().clear();
+                System.out.println(line);
+            });
         }
         if (baseline != null && !baseline.equals("gd")) {
             throw new IllegalArgumentException("--baseline must be gd, got " + baseline);
@@ -101,6 +104,7 @@ public final class LearnCommand implements Callable<Integer> {
         b.maxMemoryBytes(memory.maxMemoryBytes());
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
+        StatusLine.stderr().clear();
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
         Map<String, Object> gd = null;
         if (baseline != null && r.status() != PopStatus.FAILED) {

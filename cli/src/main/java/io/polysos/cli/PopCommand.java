@@ -65,7 +65,10 @@ public final class PopCommand implements Callable<Integer> {
         HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
                 .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMemoryBytes(memory.maxMemoryBytes());
         if (!json) {
-            ob.progress(r -> System.out.println(r.summary()));
+            ob.progress(r -> {
+                StatusLine.stderr().clear();
+                System.out.println(r.summary());
+            });
         }
         if (minOrder > 0 && minOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--min-order " + minOrder + " is below k0 = " + pop.minimumOrder());
@@ -78,6 +81,7 @@ public final class PopCommand implements Callable<Integer> {
         SparsePopResult sr = new SparseMomentSosSolver(solver, ob.build(), sparsity).solve(pop);
         PopResult r = sr.result();
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
+        StatusLine.stderr().clear();
         if (json) {
             Map<String, Object> out = PopJson.toJson(pop, r, readSeconds, totalSeconds);
             out.put("solver", solver.name());

@@ -34,6 +34,7 @@ public final class SdpCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) * 1e-9;
         SdpSolver solver = solverOptions.solver();
         SdpSolution s = solver.solve(problem, solverOptions.sdpOptions());
+        StatusLine.stderr().clear();
         if (json) {
             System.out.println(Json.write(SdpJson.toJson(problem, s, readSeconds)));
         } else {
