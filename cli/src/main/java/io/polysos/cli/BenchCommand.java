@@ -205,12 +205,16 @@ public final class BenchCommand implements Runnable {
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
+        /** The external column of the pure backend run cold, one new JVM per solve. */
+        static final String PURE_COLD = "pure-cold";
+
         @Option(names = "--solvers", split = ",", paramLabel = "NAMES",
                 description = "Backends to compare (default: every available one; none for outside solvers only).")
         List<String> solvers;
 
         @Option(names = "--external", split = ",", paramLabel = "NAMES",
-                description = "Outside solvers run on the same SDPA data: csdp.")
+                description = {"Outside solvers run on the same SDPA data: csdp; pure-cold (the pure backend",
+                    "in a fresh JVM per solve, `polysos sdp --json` with this JVM's options: the cold time)."})
         List<String> external = new ArrayList<>();
 
         @Option(names = "--set", defaultValue = "sdplib", paramLabel = "SET",
@@ -257,8 +261,8 @@ public final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("--repeat must be >= 1");
             }
             for (String e : external) {
-                if (!e.equals("csdp")) {
-                    throw new IllegalArgumentException("unknown external solver '" + e + "' (known: csdp)");
+                if (!e.equals("csdp") && !e.equals(PURE_COLD)) {
+                    throw new IllegalArgumentException("unknown external solver '" + e + "' (known: csdp, " + PURE_COLD + ")");
                 }
             }
             OutputFolders.requireWritable(out, "--out");
@@ -284,12 +288,17 @@ public final class BenchCommand implements Runnable {
             List<String> names = new ArrayList<>();
             if (solvers == null || solvers.isEmpty()) {
                 for (SdpSolverProvider p : registry.providers()) {
-                    if (SdpSolvers.safeAvailability(p).available()) {
+                    // the csdp backend is the CSDP program, compared as the outside solver --external csdp
+                    if (SdpSolvers.safeAvailability(p).available() && !p.name().equals("csdp")) {
                         names.add(p.name());
                     }
                 }
             } else {
                 solvers.stream().map(String::trim).filter(n -> !n.isEmpty() && !n.equals("none")).forEach(names::add);
+                if (names.contains("csdp")) {
+                    throw new IllegalArgumentException("--solvers csdp: CSDP is compared as an outside solver, "
+                            + "use --external csdp");
+                }
             }
             Map<String, SdpSolver> backends = new LinkedHashMap<>();
             for (String n : names) {
@@ -306,6 +315,9 @@ public final class BenchCommand implements Runnable {
             if (csdp != null) {
                 columns.add("csdp");
             }
+            if (external.contains(PURE_COLD)) {
+                columns.add(PURE_COLD);
+            }
             SdpOptions options = SdpOptions.builder().threads(threads).timeLimitSeconds(timeLimit).build();
             Map<String, Map<String, List<Run>>> runs = new LinkedHashMap<>();
             Path tmpDir = keep != null ? Files.createDirectories(keep) : Files.createTempDirectory("polysos-bench");
@@ -320,11 +332,15 @@ public final class BenchCommand implements Runnable {
                         }
                         for (String col : columns) {
                             Run run;
-                            if (col.equals("csdp")) {
+                            if (col.equals("csdp") || col.equals(PURE_COLD)) {
                                 if (sdpa == null) {
                                     sdpa = tmpDir.resolve(bp.name() + ".dat-s");
                                     SdpaFormat.write(p, sdpa, true);
                                 }
+                            }
+                            if (col.equals(PURE_COLD)) {
+                                run = coldRun(sdpa);
+                            } else if (col.equals("csdp")) {
                                 CsdpExecutable.Result cr = csdp.solve(sdpa, timeLimit);
                                 run = new Run(cr.status().name(), cr.seconds(), cr.iterations(), cr.primalObjective(),
                                         max(cr.dimacs()));
@@ -356,6 +372,53 @@ public final class BenchCommand implements Runnable {
             System.out.print(md);
             System.err.println("bench: wrote " + out.resolve("compare.md") + " and " + out.resolve("compare.csv"));
             return ExitCodes.OK;
+        }
+
+        /**
+         * One solve by the pure backend in a new JVM: the java executable, JVM options
+         * (modules, class-data sharing archive, system properties, heap) and class path of this
+         * one, running {@code polysos sdp --json}; the time is the child's own setup plus solve
+         * time, as for the warm column (JVM start and file reading excluded).
+         */
+        private Run coldRun(Path sdpa) throws IOException, InterruptedException {
+            String javaExe = ProcessHandle.current().info().command()
+                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            List<String> cmd = new ArrayList<>();
+            cmd.add(javaExe);
+            cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "sdp", "--json",
+                    "--solver", "pure", "--threads", Integer.toString(threads), "--time-limit",
+                    Double.toString(timeLimit), sdpa.toAbsolutePath().toString()));
+            Path outFile = Files.createTempFile("polysos-cold", ".json");
+            try {
+                Process proc = new ProcessBuilder(cmd).redirectOutput(outFile.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (!proc.waitFor((long) timeLimit + 120, java.util.concurrent.TimeUnit.SECONDS)) {
+                    proc.destroyForcibly();
+                    return new Run("TIME_LIMIT", timeLimit, 0, Double.NaN, Double.NaN);
+                }
+                var node = io.polysos.cli.json.Json.mapper().readTree(Files.readString(outFile));
+                if (node == null || !node.has("status")) {
+                    throw new IllegalStateException("bench: the cold pure run on " + sdpa + " printed no result (exit "
+                            + proc.exitValue() + ")");
+                }
+                double dimacs = Double.NaN; // as the warm column: NaN (shown "-") when the errors are undefined
+                for (var e : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) () ->
+                        node.path("dimacs").fields()) {
+                    if (e.getValue().isNumber()) {
+                        double v = Math.abs(e.getValue().asDouble());
+                        dimacs = Double.isNaN(dimacs) ? v : Math.max(dimacs, v);
+                    }
+                }
+                var t = node.path("timings");
+                double seconds = t.has("total") ? t.get("total").asDouble()
+                        : t.path("setup").asDouble() + t.path("solve").asDouble();
+                return new Run(node.get("status").asText(), seconds, node.path("iterations").asInt(),
+                        node.has("primalObjective") ? node.get("primalObjective").asDouble() : Double.NaN,
+                        dimacs);
+            } finally {
+                Files.deleteIfExists(outFile);
+            }
         }
 
         private static void deleteTemporary(Path tmpDir) throws IOException {
@@ -427,7 +490,11 @@ public final class BenchCommand implements Runnable {
             sb.append('\n').append("Geometric-mean time ratio against pure (over problems all compared columns solve "
                     + "with their expected status):\n\n");
             for (String c : cols) {
-                sb.append(String.format(Locale.ROOT, "- %s: %s%n", c, fmt(geoRatio(problems, c, runs))));
+                sb.append(String.format(Locale.ROOT, "- %s: %s%n", c, fmt(geoRatio(problems, c, "pure", runs))));
+            }
+            if (cols.contains(PURE_COLD) && cols.contains("csdp")) {
+                sb.append(String.format(Locale.ROOT, "%nGeometric-mean time ratio %s against csdp (same problems): %s%n",
+                        PURE_COLD, fmt(geoRatio(problems, PURE_COLD, "csdp", runs))));
             }
             return sb.toString();
         }
@@ -450,19 +517,20 @@ public final class BenchCommand implements Runnable {
             return sb.toString();
         }
 
-        private double geoRatio(List<BenchProblem> problems, String col, Map<String, Map<String, List<Run>>> runs) {
+        private double geoRatio(List<BenchProblem> problems, String col, String base,
+                Map<String, Map<String, List<Run>>> runs) {
             double logSum = 0;
             int n = 0;
             for (BenchProblem bp : problems) {
                 Map<String, List<Run>> byCol = runs.get(bp.name());
-                if (byCol == null || byCol.get("pure") == null || byCol.get(col) == null) {
+                if (byCol == null || byCol.get(base) == null || byCol.get(col) == null) {
                     continue;
                 }
                 boolean ok = byCol.values().stream().allMatch(rs -> rs.get(rs.size() - 1).status.equals(bp.expectedStatus()));
                 if (!ok) {
                     continue;
                 }
-                logSum += Math.log(medianSeconds(byCol.get(col)) / medianSeconds(byCol.get("pure")));
+                logSum += Math.log(medianSeconds(byCol.get(col)) / medianSeconds(byCol.get(base)));
                 n++;
             }
             return n == 0 ? Double.NaN : Math.exp(logSum / n);

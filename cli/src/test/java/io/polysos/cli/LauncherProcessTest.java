@@ -62,9 +62,14 @@ class LauncherProcessTest {
         script("java", """
                 #!/usr/bin/env bash
                 # JVM options before -jar (the launcher's module options) are accepted.
+                # Like the JVM, the first stderr line is the incubator notice when the module is added.
+                modules=no
                 while [ $# -gt 0 ] && [ "$1" != -jar ]; do
-                  case $1 in --add-modules) shift 2;; -*) shift;; *) echo "unexpected arguments: $*"; exit 9;; esac
+                  case $1 in --add-modules) modules=yes; shift 2;; -*) shift;; *) echo "unexpected arguments: $*"; exit 9;; esac
                 done
+                if [ $modules = yes ]; then echo "WARNING: Using incubator modules: jdk.incubator.vector" >&2; fi
+                echo "modules: $modules"
+                echo "a message of the program" >&2
                 [ "${1:-}" = -jar ] || { echo "no -jar argument"; exit 9; }
                 c="$(cat "$2" 2>&1)"
                 if [ "$c" = part1COMPLETE ]; then echo "ran ok"; exit 0; fi
@@ -118,6 +123,23 @@ class LauncherProcessTest {
                 FileTime.from(Instant.now().minusSeconds(60)));
         runConcurrently(4);
         assertThat(buildCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theIncubatorNoticeIsDroppedFromAPipedStderrAndNothingElse() throws Exception {
+        runConcurrently(1); // build
+        for (String vector : List.of("1", "0")) {
+            ProcessBuilder pb = new ProcessBuilder(List.of(repo.resolve("polysos").toString(), "--version"));
+            pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+            pb.environment().put("FAKE_BUILDS", builds.toString());
+            pb.environment().put("POLYSOS_VECTOR", vector);
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            String err = new String(p.getErrorStream().readAllBytes());
+            assertThat(p.waitFor()).as(out + err).isZero();
+            assertThat(out).contains("ran ok").contains(vector.equals("1") ? "modules: yes" : "modules: no");
+            assertThat(err).doesNotContain("incubator").contains("a message of the program");
+        }
     }
 
     @Test

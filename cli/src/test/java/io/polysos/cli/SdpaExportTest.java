@@ -59,6 +59,41 @@ class SdpaExportTest {
     }
 
     @Test
+    void benchCompareRunsTheColdColumnInAFreshJvmWithTheSameResult() throws Exception {
+        Path sdpa = Path.of(System.getProperty("polysos.data", "../shared/data"), "sdplib", "truss1.dat-s");
+        assumeTrue(Files.exists(sdpa), "missing " + sdpa);
+        Path res = dir.resolve("res");
+        CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--external", "pure-cold", "--repeat", "1",
+                "--out", res.toString(), sdpa.toString());
+        assertThat(b.exitCode()).as(b.err()).isEqualTo(ExitCodes.OK);
+        var rows = Files.readAllLines(res.resolve("compare.csv"));
+        // problem,backend,status,medianSeconds,iterations,objective,...: the same solve, once warm, once cold
+        String[] warm = rows.stream().filter(l -> l.startsWith("truss1,pure,")).findFirst().orElseThrow().split(",");
+        String[] cold = rows.stream().filter(l -> l.startsWith("truss1,pure-cold,")).findFirst().orElseThrow().split(",");
+        assertThat(cold[2]).isEqualTo("OPTIMAL").isEqualTo(warm[2]);
+        assertThat(cold[4]).isEqualTo(warm[4]);
+        assertThat(Double.parseDouble(cold[5])).isCloseTo(Double.parseDouble(warm[5]),
+                org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(Double.parseDouble(warm[5])))));
+        assertThat(Double.parseDouble(cold[3])).isPositive();
+    }
+
+    @Test
+    void benchCompareRejectsAnUnknownExternalSolver() throws Exception {
+        CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--external", "sedumi", "--out", dir.toString(),
+                "--problems", "truss1");
+        assertThat(b.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(b.err()).contains("sedumi").contains("pure-cold").doesNotContain("\tat ");
+    }
+
+    @Test
+    void benchCompareComparesCsdpOnlyAsTheOutsideSolver() throws Exception {
+        CliRun b = CliRun.of("bench", "compare", "--solvers", "pure,csdp", "--out", dir.toString(),
+                "--problems", "truss1");
+        assertThat(b.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(b.err()).contains("use --external csdp").doesNotContain("\tat ");
+    }
+
+    @Test
     void benchCompareRejectsAFileOfUnknownKind() throws Exception {
         Path f = dir.resolve("x.json");
         Files.writeString(f, "{\"hello\": 1}");

@@ -30,6 +30,14 @@ public interface SdpSolverProvider {
         return true;
     }
 
+    /**
+     * @return why a backend that is not {@link #eligibleAsDefault() eligible as default} runs only
+     *         when named, as a phrase after its name (e.g. "is a first-order method")
+     */
+    default String onRequestReason() {
+        return "is not picked implicitly";
+    }
+
     /** @return whether the backend can be used here, and why not if it cannot */
     Availability availability();
 

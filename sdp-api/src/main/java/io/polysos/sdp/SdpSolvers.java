@@ -119,7 +119,7 @@ public final class SdpSolvers {
             }
         }
         throw new SolverUnavailableException("no SDP solver is available"
-                + (providers.isEmpty() ? " (no backend on the class path: add polysos-sdp-pure, -scs or -mosek)" : "")
+                + (providers.isEmpty() ? " (no backend on the class path: add polysos-sdp-pure, -scs, -mosek or -csdp)" : "")
                 + (onRequest.isEmpty() ? "" : " as default (" + String.join(", ", onRequest)
                         + " only when named: --solver NAME or " + SOLVER_PROPERTY + "=NAME)")
                 + "; " + describeAll());
@@ -128,7 +128,7 @@ public final class SdpSolvers {
     /**
      * @return in words why {@link #defaultName()} is what it is: the override that named it, or
      *         that it is the most accurate available interior-point backend, with the backends
-     *         passed over and why (unavailable, or first-order and so used only when named)
+     *         passed over and why (unavailable, or used only when named: {@link SdpSolverProvider#onRequestReason()})
      */
     public String defaultReason() {
         String chosen = override();
@@ -145,7 +145,7 @@ public final class SdpSolvers {
             Availability a = safeAvailability(p);
             if (!p.eligibleAsDefault()) {
                 passed.add(p.name() + (a.available() ? "" : " (unavailable)")
-                        + " is a first-order method, used only when named (--solver " + p.name() + " or "
+                        + " " + p.onRequestReason() + ", used only when named (--solver " + p.name() + " or "
                         + SOLVER_PROPERTY + "=" + p.name() + ")");
             } else if (!a.available() && (def.isEmpty() || p.priority() > def.get().priority())) {
                 passed.add(p.name() + " is unavailable");

@@ -28,6 +28,11 @@ class SdpSolversTest {
         }
 
         @Override
+        public String onRequestReason() {
+            return "is a first-order method";
+        }
+
+        @Override
         public Availability availability() {
             if (!available && reason == null) {
                 throw new IllegalStateException("probe crashed");
@@ -214,7 +219,7 @@ class SdpSolversTest {
             assertThat(r.describeAll()).isEqualTo("available: none");
             assertThatThrownBy(r::getDefault).isInstanceOf(SolverUnavailableException.class)
                     .hasMessage("no SDP solver is available (no backend on the class path: add polysos-sdp-pure,"
-                            + " -scs or -mosek); available: none");
+                            + " -scs, -mosek or -csdp); available: none");
         });
     }
 

@@ -10,12 +10,14 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The native CSDP solver run as an outside program on an SDPA file: a reference for
- * comparisons and an oracle in tests, not a backend. CSDP solves max tr(F_0 X) s.t.
+ * comparisons, an oracle in tests, and the process behind the opt-in {@code csdp} backend
+ * ({@link CsdpSolver}). CSDP solves max tr(F_0 X) s.t.
  * tr(F_i X) = c_i, X PSD (our dual) and min c.y (our primal), so its "Dual objective value"
  * is our primal objective c.y and its "Primal objective value" our dual objective. The
  * executable is {@code $POLYSOS_CSDP} or {@code csdp} on the PATH (Debian package
@@ -103,26 +105,56 @@ public final class CsdpExecutable {
      * @param seconds wall time of the process, including its start-up
      * @param dimacs the six DIMACS measures CSDP printed (NaN when absent)
      * @param output everything CSDP printed
+     * @param solution the text of CSDP's solution file ("" when it wrote none)
      */
     public record Result(SdpStatus status, int exitCode, double primalObjective, double dualObjective, int iterations,
-            double seconds, double[] dimacs, String output) {
+            double seconds, double[] dimacs, String output, String solution) {
     }
 
-    /** Solves a problem by writing it to a temporary SDPA file (equalities split into inequality pairs). */
-    public Result solve(SdpProblem problem, double timeoutSeconds) throws IOException, InterruptedException {
+    /** @return the version CSDP prints first (e.g. {@code 6.2.0}), or "" when it cannot be read */
+    public String version() {
+        try {
+            Process p = new ProcessBuilder(executable.toString()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            String out;
+            try (var in = p.getInputStream()) {
+                out = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            Matcher m = VERSION.matcher(out);
+            return m.find() ? m.group(1) : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    private static final Pattern VERSION = Pattern.compile("CSDP\\s+(\\S+)");
+
+    /**
+     * Runs CSDP on a problem (written to a temporary SDPA file, equalities split into inequality
+     * pairs) with the given {@code param.csdp} contents (null: this executable's), stopping it at
+     * the time limit (0: none) or when {@code cancelled} turns true (polled every 50 ms).
+     */
+    public Result run(SdpProblem problem, String params, double timeoutSeconds, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("polysos-csdp");
         try {
             Path f = dir.resolve("problem.dat-s");
             SdpaFormat.write(problem, f, true);
-            return solve(f, timeoutSeconds);
+            return run(f, params == null ? parameters : params, timeoutSeconds, cancelled);
         } finally {
-            try (var s = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) s::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
+            deleteAll(dir);
         }
+    }
+
+    /** Solves a problem by writing it to a temporary SDPA file (equalities split into inequality pairs). */
+    public Result solve(SdpProblem problem, double timeoutSeconds) throws IOException, InterruptedException {
+        return run(problem, null, timeoutSeconds, () -> false);
     }
 
     /**
@@ -130,12 +162,17 @@ public final class CsdpExecutable {
      * output and, with {@link #withHighAccuracy()}, its {@code param.csdp}), deleted afterwards.
      */
     public Result solve(Path sdpaFile, double timeoutSeconds) throws IOException, InterruptedException {
+        return run(sdpaFile, parameters, timeoutSeconds, () -> false);
+    }
+
+    private Result run(Path sdpaFile, String params, double timeoutSeconds, BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("polysos-csdp-sol");
         Path sol = dir.resolve("solution.txt");
         Path log = dir.resolve("output.txt");
         try {
-            if (parameters != null) {
-                Files.writeString(dir.resolve("param.csdp"), parameters, StandardCharsets.US_ASCII);
+            if (params != null) {
+                Files.writeString(dir.resolve("param.csdp"), params, StandardCharsets.US_ASCII);
             }
             long t0 = System.nanoTime();
             ProcessBuilder pb = new ProcessBuilder(executable.toString(), sdpaFile.toAbsolutePath().toString(),
@@ -145,11 +182,20 @@ public final class CsdpExecutable {
             pb.environment().putIfAbsent("OMP_NUM_THREADS", "1");
             Process p = pb.start();
             p.getOutputStream().close();
-            if (!p.waitFor((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                p.waitFor();
-                return new Result(SdpStatus.TIME_LIMIT, -1, Double.NaN, Double.NaN, 0, timeoutSeconds,
-                        nan6(), Files.readString(log, StandardCharsets.UTF_8));
+            long deadline = timeoutSeconds > 0 ? t0 + (long) (timeoutSeconds * 1e9) : Long.MAX_VALUE;
+            SdpStatus stopped = null;
+            while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                if (cancelled.getAsBoolean()) {
+                    stopped = SdpStatus.INTERRUPTED;
+                } else if (System.nanoTime() >= deadline) {
+                    stopped = SdpStatus.TIME_LIMIT;
+                }
+                if (stopped != null) {
+                    p.destroyForcibly();
+                    p.waitFor();
+                    return new Result(stopped, -1, Double.NaN, Double.NaN, 0, (System.nanoTime() - t0) * 1e-9,
+                            nan6(), Files.readString(log, StandardCharsets.UTF_8), "");
+                }
             }
             byte[] out = Files.readAllBytes(log);
             double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -170,15 +216,20 @@ public final class CsdpExecutable {
                     dimacs[i] = parse(parts[i]);
                 }
             }
-            return new Result(status(code), code, csdpDual, csdpPrimal, iterations, seconds, dimacs, text);
+            String solution = Files.exists(sol) ? Files.readString(sol, StandardCharsets.US_ASCII) : "";
+            return new Result(status(code), code, csdpDual, csdpPrimal, iterations, seconds, dimacs, text, solution);
         } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : (Iterable<Path>) files::iterator) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
+            deleteAll(dir);
         }
+    }
+
+    private static void deleteAll(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
     }
 
     /** Maps CSDP's exit codes (see its documentation) to our statuses. */

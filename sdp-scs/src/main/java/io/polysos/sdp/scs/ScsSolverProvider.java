@@ -50,6 +50,11 @@ public final class ScsSolverProvider implements SdpSolverProvider {
     }
 
     @Override
+    public String onRequestReason() {
+        return "is a first-order method";
+    }
+
+    @Override
     public Availability availability() {
         try {
             return ScsNative.availability();
