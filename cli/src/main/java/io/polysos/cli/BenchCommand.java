@@ -284,12 +284,17 @@ public final class BenchCommand implements Runnable {
             List<String> names = new ArrayList<>();
             if (solvers == null || solvers.isEmpty()) {
                 for (SdpSolverProvider p : registry.providers()) {
-                    if (SdpSolvers.safeAvailability(p).available()) {
+                    // the csdp backend is the CSDP program, compared as the outside solver --external csdp
+                    if (SdpSolvers.safeAvailability(p).available() && !p.name().equals("csdp")) {
                         names.add(p.name());
                     }
                 }
             } else {
                 solvers.stream().map(String::trim).filter(n -> !n.isEmpty() && !n.equals("none")).forEach(names::add);
+                if (names.contains("csdp")) {
+                    throw new IllegalArgumentException("--solvers csdp: CSDP is compared as an outside solver, "
+                            + "use --external csdp");
+                }
             }
             Map<String, SdpSolver> backends = new LinkedHashMap<>();
             for (String n : names) {

@@ -86,6 +86,14 @@ class SdpaExportTest {
     }
 
     @Test
+    void benchCompareComparesCsdpOnlyAsTheOutsideSolver() throws Exception {
+        CliRun b = CliRun.of("bench", "compare", "--solvers", "pure,csdp", "--out", dir.toString(),
+                "--problems", "truss1");
+        assertThat(b.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(b.err()).contains("use --external csdp").doesNotContain("\tat ");
+    }
+
+    @Test
     void benchCompareRejectsAFileOfUnknownKind() throws Exception {
         Path f = dir.resolve("x.json");
         Files.writeString(f, "{\"hello\": 1}");

@@ -52,10 +52,31 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
         return Optional.empty();
     }
 
-    /** @return the certificate for direction d when it is one */
-    public static Optional<UnboundedRay> check(Pop pop, double[] d) {
+    /**
+     * @return the certificate for direction d when it is one; d is first scaled by a power of
+     *         two (exactly) so that its largest component has magnitude in [1, 2)
+     */
+    public static Optional<UnboundedRay> check(Pop pop, double[] dir) {
+        double max = 0;
+        for (double v : dir) {
+            if (!Double.isFinite(v)) {
+                return Optional.empty();
+            }
+            max = Math.max(max, Math.abs(v));
+        }
+        if (max == 0) {
+            return Optional.empty();
+        }
+        double[] d = new double[dir.length];
+        int shift = -Math.getExponent(max);
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.scalb(dir[i], shift);
+        }
         for (Polynomial h : pop.equalities()) {
             double[][] c = coefficients(h, d);
+            if (c == null) {
+                return Optional.empty();
+            }
             for (double[] cj : c) {
                 if (cj[0] != 0 || cj[1] != 0) {
                     return Optional.empty();
@@ -64,6 +85,9 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
         }
         for (Polynomial g : pop.inequalities()) {
             double[][] c = coefficients(g, d);
+            if (c == null) {
+                return Optional.empty();
+            }
             int j = leading(c);
             boolean ok = j > 0 ? c[j][0] - c[j][1] > 0 : (j == 0 && c[0][0] - c[0][1] >= 0) || j < 0;
             if (!ok) {
@@ -71,6 +95,9 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
             }
         }
         double[][] c = coefficients(pop.objective(), d);
+        if (c == null) {
+            return Optional.empty();
+        }
         int j = leading(c);
         if (j >= 1 && c[j][0] + c[j][1] < 0) {
             return Optional.of(new UnboundedRay(d.clone(), j, c[j][0]));
@@ -88,7 +115,17 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
         return -1;
     }
 
-    /** @return per degree j: {value, error bound} of sum_{|a| = j} p_a d^a */
+    /**
+     * Smallest magnitude of a computed term p_a d^a accepted: the error bounds used (relative
+     * errors of products, Dot2's bound) hold only without underflow, so a direction along which
+     * some term falls near the subnormal range is not certified at all.
+     */
+    private static final double SAFE_MIN = 0x1p-900;
+
+    /**
+     * @return per degree j: {value, error bound} of sum_{|a| = j} p_a d^a, or null when a term
+     *         underflows or overflows (no error bound holds then)
+     */
     private static double[][] coefficients(Polynomial p, double[] d) {
         int deg = Math.max(0, p.degree());
         ExactDot[] acc = new ExactDot[deg + 1];
@@ -108,8 +145,15 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
                     factors++;
                 }
             }
+            if (prod == 0 && !hasZeroFactor(p, t, d)) {
+                return null; // underflow: the term is not exactly zero
+            }
             if (prod == 0) {
                 continue;
+            }
+            double term = Math.abs(p.coefficient(t) * prod);
+            if (!(Math.abs(prod) >= SAFE_MIN) || !(term >= SAFE_MIN) || !Double.isFinite(term)) {
+                return null;
             }
             // the computed d^a carries a relative error of at most gamma_{factors - 1}
             relErr = factors <= 1 ? 0 : ExactDot.gamma(factors);
@@ -126,5 +170,15 @@ public record UnboundedRay(double[] direction, int objectiveDegree, double leadi
             c[j][1] = ExactDot.up(acc[j].errorBound() + extra[j], p.numTerms() + 1);
         }
         return c;
+    }
+
+    /** @return whether some variable of term t has exponent &gt; 0 and d_i == 0 */
+    private static boolean hasZeroFactor(Polynomial p, int t, double[] d) {
+        for (int i = 0; i < p.numVariables(); i++) {
+            if (p.exponent(t, i) > 0 && d[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

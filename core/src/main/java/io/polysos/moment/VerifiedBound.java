@@ -5,6 +5,10 @@ import io.polysos.sdp.BlockSpec;
 import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SparseSymMatrix;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 
 /**
  * A lower bound on the optimal value of a moment relaxation that holds whatever the accuracy
@@ -19,12 +23,17 @@ import io.polysos.sdp.SparseSymMatrix;
  * </pre>
  * since &lt;S, Y&gt; &gt;= lambda_min(Y) trace(S) for S PSD, where tau_k bounds trace S_k(w) and
  * mu_a bounds |w_a| over the feasible set ({@link MomentBounds}; finite only with a quadratic
- * bounding constraint such as the ball). Adding f_0 gives a bound on the POP's minimum. Two
- * dual points are tried and the larger bound kept: the solver's Y (blocks symmetrized), and
- * the same with the residuals moved into the moment block, Y_0 + sum_a (r_a / N_a) F_{a,0}
- * (N_a = number of entries of M_k holding w_a; this is the orthogonal projection onto
- * the dual equalities within Y_0), kept in double-double so that its residuals are at the
- * level of u^2.
+ * bounding constraint such as the ball). Adding f_0 gives a bound on the POP's minimum. Up
+ * to three dual points are tried and the largest bound kept: the solver's Y (blocks
+ * symmetrized); the same with the residuals moved into the moment block,
+ * Y_0 + sum_a (r_a / N_a) F_{a,0} (N_a = number of entries of M_k holding w_a; this is the
+ * orthogonal projection onto the dual equalities within Y_0), kept in double-double so that
+ * its residuals are at the level of u^2; and, when these two fall short of the solver's bound
+ * by more than {@value #REFINE_BELOW} relative, a refined point that satisfies the equalities
+ * while staying on the face of the PSD cone Y_0 lies on (method refine). The spreading
+ * puts residuals of size |r| on the near-null space of Y_0 (the range of the optimal moment
+ * matrix), whose negative eigenvalues then cost lambda times trace bounds of order R^(2k);
+ * the refinement moves them along Y_0's range instead.
  * <p>
  * Rigour: residuals and &lt;F_0, Y&gt; are computed by {@link ExactDot} with its error bound,
  * lambda_min is bounded below by {@link EigenvalueBound} (shifted Cholesky with an a
@@ -111,6 +120,18 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
         low[0] = lo;
         Evaluation corrected = evaluate(problem, bounds, degrees, yc, low);
         Evaluation best = plain.bound >= corrected.bound || Double.isNaN(corrected.bound) ? plain : corrected;
+        int m = rel.numMoments() - 1;
+        if (!(best.bound + f0 >= numeric - REFINE_BELOW * (1 + Math.abs(numeric))) && m <= MAX_REFINED_MOMENTS
+                && s <= MAX_REFINED_SIZE) {
+            double[][] yr = y.clone();
+            double[][] lr = new double[y.length][];
+            if (refine(problem, rel, yr, lr, count)) {
+                Evaluation refined = evaluate(problem, bounds, degrees, yr, lr);
+                if (refined.bound > best.bound) {
+                    best = refined;
+                }
+            }
+        }
         if (Double.isNaN(best.bound)) {
             return numericOnly(numeric, "numeric only: the dual point has non-finite entries");
         }
@@ -153,6 +174,134 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
             hi[0] = sum;
             lo[0] += (a - (sum - z)) + (delta - z);
         }
+    }
+
+    /** Relative distance to the solver's bound below which the refined dual point is tried. */
+    static final double REFINE_BELOW = 1e-9;
+
+    /** Largest number of moments for which the refinement's dense m x m system is formed. */
+    static final int MAX_REFINED_MOMENTS = 2500;
+
+    /** Largest moment matrix for which the refinement is tried. */
+    static final int MAX_REFINED_SIZE = 400;
+
+    /**
+     * A dual point whose moment block satisfies the dual equalities without leaving the face of
+     * the PSD cone the solver's Y_0 lies on: Y_0 + (Y_0 F(x) + F(x) Y_0), F(x) = sum_a x_a F_{a,0},
+     * with x solving (H + mu I) x = r, H_ab = &lt;F_{a,0}, Y_0 F_{b,0} + F_{b,0} Y_0&gt;. Along the
+     * near-null space N of Y_0 (the range of the moment matrix at the optimum) the correction
+     * vanishes to first order (Y_0 N ~ 0), so the eigenvalues there stay near zero instead of
+     * taking the residuals' size times the number of entries, as spreading does. H is singular
+     * along the optimal moment vector (complementarity): the small regularization mu leaves
+     * that part of the residual, which is then spread and absorbed along the constant monomial
+     * like in the plain correction; its cost is about |sum_a r_a w*_a|. Two Newton rounds in
+     * double-double (the residuals recomputed exactly). Nothing here needs to be exact: the
+     * result is verified like any dual point.
+     *
+     * @return whether a refined point was written to y[0] (hi) and low[0] (lo)
+     */
+    private static boolean refine(SdpProblem problem, MomentRelaxation rel, double[][] y, double[][] low,
+            int[] count) {
+        int s = rel.momentMatrixSize();
+        int m = rel.numMoments() - 1;
+        int[] cls = new int[s * s];
+        int[][] members = new int[m][];
+        int[] fill = new int[m];
+        for (int a = 0; a < m; a++) {
+            members[a] = new int[count[a + 1]];
+        }
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < s; j++) {
+                int a = rel.basis().rankOfSum(i, j) - 1;
+                cls[i * s + j] = a;
+                if (a >= 0) {
+                    members[a][fill[a]++] = i * s + j;
+                }
+            }
+        }
+        double[] y0 = y[0];
+        // H_ab = 2 <F_a, Y F_b>, with (Y F_b)_{ij} = sum_{(k, j) in b} Y_ik
+        DMatrixRMaj h = new DMatrixRMaj(m, m);
+        double[] t = new double[s * s];
+        for (int b = 0; b < m; b++) {
+            java.util.Arrays.fill(t, 0);
+            for (int e : members[b]) {
+                int k = e / s;
+                int j = e % s;
+                for (int i = 0; i < s; i++) {
+                    t[i * s + j] += y0[i * s + k];
+                }
+            }
+            for (int e = 0; e < s * s; e++) {
+                if (cls[e] >= 0) {
+                    h.data[cls[e] * m + b] += 2 * t[e];
+                }
+            }
+        }
+        double dmax = 0;
+        for (int a = 0; a < m; a++) {
+            for (int b = a + 1; b < m; b++) {
+                double v = 0.5 * (h.data[a * m + b] + h.data[b * m + a]);
+                h.data[a * m + b] = v;
+                h.data[b * m + a] = v;
+            }
+            dmax = Math.max(dmax, h.data[a * m + a]);
+        }
+        if (!(dmax > 0) || !Double.isFinite(dmax)) {
+            return false;
+        }
+        DMatrixRMaj factor = null;
+        for (double mu = 1e-15; mu <= 1e-9 && factor == null; mu *= 100) {
+            DMatrixRMaj hm = h.copy();
+            for (int a = 0; a < m; a++) {
+                hm.data[a * m + a] += mu * dmax;
+            }
+            var chol = DecompositionFactory_DDRM.chol(m, true);
+            if (chol.decompose(hm)) {
+                factor = chol.getT(null);
+            }
+        }
+        if (factor == null) {
+            return false;
+        }
+        double[] hi = y0.clone();
+        double[] lo = new double[hi.length];
+        y[0] = hi;
+        low[0] = lo;
+        DMatrixRMaj ym = new DMatrixRMaj(s, s, true, y0);
+        DMatrixRMaj f = new DMatrixRMaj(s, s);
+        DMatrixRMaj yf = new DMatrixRMaj(s, s);
+        for (int round = 0; round < 2; round++) {
+            double[] x = residuals(problem, y, low);
+            TriangularSolver_DDRM.solveL(factor.data, x, m);
+            TriangularSolver_DDRM.solveTranL(factor.data, x, m);
+            for (int e = 0; e < s * s; e++) {
+                f.data[e] = cls[e] >= 0 ? x[cls[e]] : 0;
+            }
+            CommonOps_DDRM.mult(ym, f, yf);
+            for (int i = 0; i < s; i++) {
+                for (int j = 0; j < s; j++) {
+                    addTwoSum(hi, lo, i * s + j, yf.data[i * s + j] + yf.data[j * s + i]);
+                }
+            }
+        }
+        double[] residual = residuals(problem, y, low);
+        for (int e = 0; e < s * s; e++) {
+            if (cls[e] >= 0) {
+                addTwoSum(hi, lo, e, residual[cls[e]] / count[cls[e] + 1]);
+            }
+        }
+        liftAlongConstant(hi, lo, s);
+        return true;
+    }
+
+    /** hi[e] + lo[e] += v, the rounding error of hi's sum kept in lo. */
+    private static void addTwoSum(double[] hi, double[] lo, int e, double v) {
+        double a = hi[e];
+        double sum = a + v;
+        double z = sum - a;
+        hi[e] = sum;
+        lo[e] += (a - (sum - z)) + (v - z);
     }
 
     /** @return the degree of each row monomial of the moment matrix (localizing rows are a prefix) */

@@ -188,6 +188,23 @@ class VerifiedBoundTest {
     }
 
     @Test
+    void aTinyDirectionIsJudgedAtUnitScaleNotThroughUnderflow() {
+        // the last iterate of an SDP solve that diverged on (x+y+1)^40: at this scale d^a
+        // underflows for |a| >= 30 and the coefficient of t^29 is a rounding error
+        Pop pop = TestProblems.pop("x,y", "(x + y + 1)^40");
+        assertThat(UnboundedRay.check(pop, new double[] {-1.497586909e-11, -1.489410721e-11})).isEmpty();
+        assertThat(UnboundedRay.check(pop, new double[] {-1e-200, 1e-200})).isEmpty();
+        // a real ray is found at any scale, reported at unit scale
+        Pop open = TestProblems.pop("x,y", "x - y^2");
+        Optional<UnboundedRay> ray = UnboundedRay.check(open, new double[] {-3e-250, 0});
+        assertThat(ray).isPresent();
+        assertThat(ray.get().direction()[0]).isBetween(-2.0, -1.0);
+        assertThat(ray.get().objectiveDegree()).isEqualTo(1);
+        // a component whose powers underflow: no error bound holds, so no claim
+        assertThat(UnboundedRay.check(open, new double[] {-1, 1e-300})).isEmpty();
+    }
+
+    @Test
     void aRayMustKeepEveryConstraint() {
         Pop pop = TestProblems.pop("x,y", "x", "x >= -1");
         assertThat(UnboundedRay.find(pop, List.of())).isEmpty();
