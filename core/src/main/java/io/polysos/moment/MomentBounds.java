@@ -27,7 +27,7 @@ import io.polysos.pop.Pop;
  * Every product, quotient, square root and sum is rounded upward. Without such constraints
  * covering every variable there are no finite bounds ({@link #of} returns null).
  */
-final class MomentBounds {
+final class MomentBounds implements VerifiedBound.Bounds {
 
     private final double[] moment;
     private final double[][] trace;
@@ -41,7 +41,8 @@ final class MomentBounds {
     }
 
     /** @return mu_r, the bound on |w_r| for the monomial of rank r */
-    double moment(int r) {
+    @Override
+    public double moment(int r) {
         return moment[r];
     }
 
@@ -51,7 +52,8 @@ final class MomentBounds {
      * @return an upper bound on trace(D S D) for that block's matrix S over the feasible set, where
      *         D = diag(2^{-q |b|}) over the rows b (q = 0: the plain trace)
      */
-    double trace(int block, int q) {
+    @Override
+    public double trace(int block, int q) {
         double[] t = trace[block];
         double sum = 0;
         for (int j = 0; j < t.length; j++) {
@@ -61,7 +63,8 @@ final class MomentBounds {
     }
 
     /** @return a power-of-two scaling exponent matching the bounds: about log2 of the largest radius */
-    int naturalScale() {
+    @Override
+    public int naturalScale() {
         double r = 1;
         for (double m : moment) {
             r = Math.max(r, m);

@@ -33,7 +33,10 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
  * while staying on the face of the PSD cone Y_0 lies on (method refine). The spreading
  * puts residuals of size |r| on the near-null space of Y_0 (the range of the optimal moment
  * matrix), whose negative eigenvalues then cost lambda times trace bounds of order R^(2k);
- * the refinement moves them along Y_0's range instead.
+ * the refinement moves them along Y_0's range instead. The same evaluation serves the sparse
+ * relaxations ({@link #of(SdpProblem, SdpSolution, Bounds, int[][], int[][], double, double, double)}),
+ * whose moment blocks (one or more per clique) share the residuals; the refinement is tried
+ * for the dense relaxation only.
  * <p>
  * Rigour: residuals and &lt;F_0, Y&gt; are computed by {@link ExactDot} with its error bound,
  * lambda_min is bounded below by {@link EigenvalueBound} (shifted Cholesky with an a
@@ -63,7 +66,50 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
      */
     public static VerifiedBound of(MomentRelaxation rel, SdpSolution solution) {
         double numeric = rel.dualBound(solution);
-        SdpProblem problem = rel.sdpProblem();
+        MomentBounds bounds = MomentBounds.of(rel.pop(), rel.order(), rel.basis());
+        int s = rel.momentMatrixSize();
+        int[] degrees = rowDegrees(rel);
+        int[] ids = new int[s * s];
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < s; j++) {
+                ids[i * s + j] = rel.basis().rankOfSum(i, j);
+            }
+        }
+        int blocks = rel.sdpProblem().numBlocks();
+        int[][] rowDegrees = new int[blocks][];
+        java.util.Arrays.fill(rowDegrees, degrees);
+        int[][] momentIds = new int[blocks][];
+        momentIds[0] = ids;
+        return compute(rel.sdpProblem(), solution, bounds, rowDegrees, momentIds, 1.0,
+                rel.pop().objective().constantTerm(), numeric, rel);
+    }
+
+    /**
+     * The verified bound of any moment relaxation whose SDP variable i is the moment w_{i+1}
+     * (the constant moment w_0 = 1 entering through F_0) and whose SDP minimizes c.w = (f.w - f_0) / scale.
+     *
+     * @param problem the SDP
+     * @param solution a solution with a dual point (not modified)
+     * @param bounds bounds on |w_a| and on the traces of the PSD blocks over the feasible set,
+     *        null when there are none (then the result is numeric only)
+     * @param rowDegrees per SDP block, the degree of the monomial of each row (null for the ZERO block)
+     * @param momentIds per SDP block, null unless the block is (a principal submatrix of) a
+     *        moment matrix, whose entry (i, j) is w_{id} with coefficient 1: then the id of every
+     *        entry, row-major (a diagonal id 0 marks the row of the constant monomial); the
+     *        residuals are moved into these blocks, shared equally by every entry holding the moment
+     * @param scale the objective's scale (the POP's bound is scale times the SDP's, plus f_0)
+     * @param f0 the objective's constant term
+     * @param numeric the solver's bound on the POP
+     * @return the verified bound, or a non-rigorous result saying why
+     */
+    public static VerifiedBound of(SdpProblem problem, SdpSolution solution, Bounds bounds, int[][] rowDegrees,
+            int[][] momentIds, double scale, double f0, double numeric) {
+        return compute(problem, solution, bounds, rowDegrees, momentIds, scale, f0, numeric, null);
+    }
+
+    /** The evaluation of both entry points; {@code dense} (nullable) enables the refined dual point. */
+    private static VerifiedBound compute(SdpProblem problem, SdpSolution solution, Bounds bounds, int[][] rowDegrees,
+            int[][] momentIds, double scale, double f0, double numeric, MomentRelaxation dense) {
         double[][] y = solution.dualBlocks();
         if (y.length != problem.numBlocks()) {
             return numericOnly(numeric, "numeric only: the solver returned no dual point");
@@ -76,57 +122,69 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
                 return numericOnly(numeric, "numeric only: unexpected NONNEG block " + k);
             }
         }
-        MomentBounds bounds = MomentBounds.of(rel.pop(), rel.order(), rel.basis());
         if (bounds == null) {
             return numericOnly(numeric, NO_TRACE_BOUND);
         }
+        y = y.clone();
         for (int k = 0; k < y.length; k++) {
             if (problem.block(k).kind() == BlockKind.PSD) {
+                y[k] = y[k].clone();
                 symmetrize(y[k], problem.block(k).size());
             }
         }
-        double f0 = rel.pop().objective().constantTerm();
         double[] residual = residuals(problem, y, null);
-        int[] degrees = rowDegrees(rel);
-        Evaluation plain = evaluate(problem, bounds, degrees, y, null);
-        // move the residuals into the moment block: Y_0 + sum_a (r_a / N_a) F_{a,0}, as hi + lo
-        int s = rel.momentMatrixSize();
-        int[] count = new int[rel.numMoments()];
-        for (int i = 0; i < s; i++) {
-            for (int j = i; j < s; j++) {
-                count[rel.basis().rankOfSum(i, j)] += i == j ? 1 : 2;
+        Evaluation plain = evaluate(problem, bounds, rowDegrees, y, null);
+        // move the residuals into the moment blocks: Y_k + sum_a (r_a / N_a) F_{a,k}, as hi + lo
+        int[] count = new int[problem.numVariables() + 1];
+        for (int k = 0; k < y.length; k++) {
+            if (momentIds[k] != null) {
+                for (int id : momentIds[k]) {
+                    count[id]++;
+                }
             }
         }
         double[][] yc = y.clone();
-        double[] hi = y[0].clone();
-        double[] lo = new double[hi.length];
-        for (int i = 0; i < s; i++) {
-            for (int j = 0; j < s; j++) {
-                int r = rel.basis().rankOfSum(i, j);
-                if (r == 0) {
-                    continue;
-                }
-                double e = residual[r - 1] / count[r];
-                double a = y[0][i * s + j];
-                double sum = a + e;
-                double z = sum - a;
-                hi[i * s + j] = sum;
-                lo[i * s + j] = (a - (sum - z)) + (e - z);
-            }
-        }
-        liftAlongConstant(hi, lo, s);
-        yc[0] = hi;
         double[][] low = new double[y.length][];
-        low[0] = lo;
-        Evaluation corrected = evaluate(problem, bounds, degrees, yc, low);
+        for (int k = 0; k < y.length; k++) {
+            int[] ids = momentIds[k];
+            if (ids == null) {
+                continue;
+            }
+            int s = problem.block(k).size();
+            double[] hi = y[k].clone();
+            double[] lo = new double[hi.length];
+            int constant = -1;
+            for (int i = 0; i < s; i++) {
+                if (ids[i * s + i] == 0) {
+                    constant = i;
+                }
+                for (int j = 0; j < s; j++) {
+                    int r = ids[i * s + j];
+                    if (r == 0) {
+                        continue;
+                    }
+                    double e = residual[r - 1] / count[r];
+                    double a = y[k][i * s + j];
+                    double sum = a + e;
+                    double z = sum - a;
+                    hi[i * s + j] = sum;
+                    lo[i * s + j] = (a - (sum - z)) + (e - z);
+                }
+            }
+            if (constant >= 0) {
+                liftAlongConstant(hi, lo, s, constant);
+            }
+            yc[k] = hi;
+            low[k] = lo;
+        }
+        Evaluation corrected = evaluate(problem, bounds, rowDegrees, yc, low);
         Evaluation best = plain.bound >= corrected.bound || Double.isNaN(corrected.bound) ? plain : corrected;
-        int m = rel.numMoments() - 1;
-        if (!(best.bound + f0 >= numeric - REFINE_BELOW * (1 + Math.abs(numeric))) && m <= MAX_REFINED_MOMENTS
-                && s <= MAX_REFINED_SIZE) {
+        if (dense != null && !(best.bound + f0 >= numeric - REFINE_BELOW * (1 + Math.abs(numeric)))
+                && dense.numMoments() - 1 <= MAX_REFINED_MOMENTS && dense.momentMatrixSize() <= MAX_REFINED_SIZE) {
             double[][] yr = y.clone();
             double[][] lr = new double[y.length][];
-            if (refine(problem, rel, yr, lr, count)) {
-                Evaluation refined = evaluate(problem, bounds, degrees, yr, lr);
+            if (refine(problem, dense, yr, lr, count)) {
+                Evaluation refined = evaluate(problem, bounds, rowDegrees, yr, lr);
                 if (refined.bound > best.bound) {
                     best = refined;
                 }
@@ -135,18 +193,38 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
         if (Double.isNaN(best.bound)) {
             return numericOnly(numeric, "numeric only: the dual point has non-finite entries");
         }
-        double value = Math.nextDown(best.bound + f0);
+        double sdp = scale == 1.0 ? best.bound : Math.nextDown(scale * best.bound);
+        double value = Math.nextDown(sdp + f0);
         return new VerifiedBound(value, numeric, true, best.eigenTerm, best.residualTerm, "");
     }
 
     /**
-     * Adds delta e_0 e_0^T to Y_0 = hi + lo (lowering the dual objective by delta) while an
-     * approximate eigenvector of a negative smallest eigenvalue has a weight on the constant
-     * monomial: the first-order effect of the correction along the moment vector v(z) of a
-     * minimizer is r . w(z), which only this direction can absorb (v(z)_0 = 1). The result is
+     * Upper bounds valid on every feasible point w of a moment relaxation.
+     */
+    public interface Bounds {
+        /** @return mu_r &gt;= |w_r| for the moment of id r &gt;= 1 (SDP variable r - 1) */
+        double moment(int r);
+
+        /**
+         * @param block a PSD block of the SDP
+         * @param q a scaling exponent
+         * @return an upper bound on trace(D S D) for that block's matrix S, where D = diag(2^{-q deg(row)})
+         */
+        double trace(int block, int q);
+
+        /** @return a power-of-two scaling exponent matching the bounds (0: no scaling tried) */
+        int naturalScale();
+    }
+
+    /**
+     * Adds delta e_c e_c^T to a moment block Y_k = hi + lo (c its row of the constant monomial;
+     * lowering the dual objective by delta) while an approximate eigenvector of a negative
+     * smallest eigenvalue has a weight on the constant monomial: the first-order effect of the
+     * correction along the moment vector v(z) of a minimizer is r . w(z), which only this
+     * direction can absorb (v(z)_c = 1). The result is
      * verified afterwards like any dual point.
      */
-    private static void liftAlongConstant(double[] hi, double[] lo, int s) {
+    private static void liftAlongConstant(double[] hi, double[] lo, int s, int c) {
         for (int iter = 0; iter < 4; iter++) {
             org.ejml.data.DMatrixRMaj m = new org.ejml.data.DMatrixRMaj(s, s);
             for (int i = 0; i < s * s; i++) {
@@ -163,16 +241,16 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
                 }
             }
             double lambda = eig.getEigenvalue(imin).getReal();
-            double u0 = eig.getEigenVector(imin).get(0, 0);
+            double u0 = eig.getEigenVector(imin).get(c, 0);
             if (lambda >= 0 || !(Math.abs(u0) > 1e-3)) {
                 return;
             }
             double delta = 2 * -lambda / (u0 * u0);
-            double a = hi[0];
+            double a = hi[c * s + c];
             double sum = a + delta;
             double z = sum - a;
-            hi[0] = sum;
-            lo[0] += (a - (sum - z)) + (delta - z);
+            hi[c * s + c] = sum;
+            lo[c * s + c] += (a - (sum - z)) + (delta - z);
         }
     }
 
@@ -291,7 +369,7 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
                 addTwoSum(hi, lo, e, residual[cls[e]] / count[cls[e] + 1]);
             }
         }
-        liftAlongConstant(hi, lo, s);
+        liftAlongConstant(hi, lo, s, 0);
         return true;
     }
 
@@ -407,7 +485,7 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
         return lambda;
     }
 
-    private static Evaluation evaluate(SdpProblem p, MomentBounds bounds, int[] degrees, double[][] y,
+    private static Evaluation evaluate(SdpProblem p, Bounds bounds, int[][] degrees, double[][] y,
             double[][] ylo) {
         ExactDot acc = new ExactDot();
         accumulate(acc, p, 0, y, ylo, 1.0);
@@ -432,7 +510,7 @@ public record VerifiedBound(double value, double numeric, boolean rigorous, doub
             }
             double best = Double.POSITIVE_INFINITY;
             for (int q : scales) {
-                double lambda = scaledLambda(y[k], ylo == null ? null : ylo[k], b.size(), degrees, q);
+                double lambda = scaledLambda(y[k], ylo == null ? null : ylo[k], b.size(), degrees[k], q);
                 if (Double.isNaN(lambda)) {
                     return new Evaluation(Double.NaN, Double.NaN, Double.NaN);
                 }

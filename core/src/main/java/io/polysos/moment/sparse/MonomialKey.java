@@ -63,6 +63,23 @@ public final class MonomialKey {
         return new MonomialKey(new int[] {v});
     }
 
+    /** @return the product of this monomial and o */
+    public MonomialKey times(MonomialKey o) {
+        int[] v = new int[vars.length + o.vars.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < vars.length || j < o.vars.length) {
+            v[k++] = j == o.vars.length || (i < vars.length && vars[i] <= o.vars[j]) ? vars[i++] : o.vars[j++];
+        }
+        return new MonomialKey(v);
+    }
+
+    /** @return the variables, ascending, repeated by exponent (a new array) */
+    public int[] variables() {
+        return vars.clone();
+    }
+
     /** @return the total degree */
     public int degree() {
         return vars.length;

@@ -64,6 +64,8 @@ public final class SparseMomentRelaxation {
     private final Map<MonomialKey, Integer> ids = new HashMap<>();
     private final List<MonomialKey> monomials = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
+    private final List<MonomialKey[]> blockRows = new ArrayList<>();
+    private final List<int[]> blockMomentIds = new ArrayList<>();
     private final int equalityRows;
     private final double objectiveScale;
     private final SdpProblem problem;
@@ -217,11 +219,24 @@ public final class SparseMomentRelaxation {
         int blk = blocks.size();
         blocks.add(new Block(clique, inequality, idx.length));
         int nc = vars.length;
-        for (int a = 0; a < idx.length; a++) {
-            for (int b = a; b < idx.length; b++) {
+        int s = idx.length;
+        int[] zero = new int[nc];
+        MonomialKey[] rows = new MonomialKey[s];
+        for (int a = 0; a < s; a++) {
+            rows[a] = MonomialKey.ofSum(vars, e, idx[a] * nc, zero, 0, null, 0);
+        }
+        blockRows.add(rows);
+        int[] momentIds = inequality < 0 ? new int[s * s] : null;
+        blockMomentIds.add(momentIds);
+        for (int a = 0; a < s; a++) {
+            for (int b = a; b < s; b++) {
                 for (int t = 0; t < terms.length; t++) {
                     int id = idOf(MonomialKey.ofSum(vars, e, idx[a] * nc, e, idx[b] * nc, terms[t], 0));
                     addEntry(id, blk, a, b, coefs[t]);
+                    if (momentIds != null) {
+                        momentIds[a * s + b] = id;
+                        momentIds[b * s + a] = id;
+                    }
                 }
             }
         }
@@ -425,6 +440,24 @@ public final class SparseMomentRelaxation {
     /** @return the PSD blocks, in SDP block order (the ZERO block, if any, comes after them) */
     public List<Block> blocks() {
         return List.copyOf(blocks);
+    }
+
+    /** @return the monomial of moment id {@code id} */
+    public MonomialKey monomial(int id) {
+        return monomials.get(id);
+    }
+
+    /** @return the monomials of the rows of PSD block {@code block} */
+    MonomialKey[] blockRows(int block) {
+        return blockRows.get(block);
+    }
+
+    /**
+     * @return for a moment-matrix block, the moment id of each entry (row-major, a new array
+     *         is not made: do not modify); null for a localizing block
+     */
+    int[] blockMomentIds(int block) {
+        return blockMomentIds.get(block);
     }
 
     /** @return the number of kept equality rows (the ZERO block's size) */

@@ -9,6 +9,7 @@ import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
 import io.polysos.moment.RankDecision;
+import io.polysos.moment.VerifiedBound;
 import io.polysos.poly.MonomialBasis;
 import io.polysos.poly.Monomials;
 import io.polysos.pop.Pop;
@@ -113,8 +114,31 @@ public final class SparseMomentSosSolver {
         return new SparsePopResult(r, List.copyOf(infos), cs);
     }
 
-    /** Why the bounds of a sparse relaxation are reported as the solver's numbers. */
-    static final String NUMERIC_ONLY = "numeric only: verified bounds are computed for the dense relaxation only";
+    /**
+     * The verified lower bound of a solved sparse relaxation ({@link VerifiedBound} with the
+     * bounds of {@link SparseMomentBounds}: per clique, from its bounding constraints).
+     */
+    public static VerifiedBound verifiedBound(SparseMomentRelaxation rel, SdpSolution sol) {
+        double numeric = rel.dualBound(sol);
+        SparseMomentBounds.Result b = SparseMomentBounds.of(rel);
+        if (b.bounds() == null) {
+            return new VerifiedBound(Double.NaN, numeric, false, Double.NaN, Double.NaN, b.reason());
+        }
+        int nb = rel.sdpProblem().numBlocks();
+        int psd = rel.blocks().size();
+        int[][] degrees = new int[nb][];
+        int[][] momentIds = new int[nb][];
+        for (int blk = 0; blk < psd; blk++) {
+            MonomialKey[] rows = rel.blockRows(blk);
+            degrees[blk] = new int[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                degrees[blk][i] = rows[i].degree();
+            }
+            momentIds[blk] = rel.blockMomentIds(blk);
+        }
+        return VerifiedBound.of(rel.sdpProblem(), sol, b.bounds(), degrees, momentIds, rel.objectiveScale(),
+                rel.pop().objective().constantTerm(), numeric);
+    }
 
     /** One solved relaxation: its record and what the sparsity made of it. */
     public record Step(OrderRecord record, SparseOrderInfo info) {
@@ -248,8 +272,9 @@ public final class SparseMomentSosSolver {
                     + (polished > 0 ? " (" + polished + " after damped Newton steps on f)" : "");
         }
         long t3 = System.nanoTime();
-        OrderRecord.Bounds bounds = new OrderRecord.Bounds(Double.NaN, dualBound, bound, false, Double.NaN, Double.NaN,
-                NUMERIC_ONLY, Double.NaN, Double.NaN);
+        VerifiedBound vb = verifiedBound(rel, sol);
+        OrderRecord.Bounds bounds = new OrderRecord.Bounds(vb.value(), vb.numeric(), bound, vb.rigorous(),
+                vb.eigenvalueTerm(), vb.residualTerm(), vb.note(), Double.NaN, Double.NaN);
         OrderRecord rec = new OrderRecord(k, sol.status(), bounds, rel.largestBlock(), rel.numMoments(),
                 new OrderRecord.Flatness(List.of(), flatOrder, flatRank, extraction), List.copyOf(candidates), certified,
                 firstOrderMoments(rel, w, pop.numVariables()), new OrderRecord.Timings(buildSeconds, solve,
