@@ -198,9 +198,12 @@ public final class BenchCommand implements Runnable {
 
     /** {@code polysos bench compare}. */
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = {"Solve every problem of a set with every chosen backend (interleaved, R repetitions) and",
-                "write a Markdown and a CSV table: median time, iterations, status, objective error, DIMACS."})
+            description = "Solve every problem of a set with every chosen backend (interleaved, R repetitions) and "
+                    + "write a Markdown and a CSV table: median time, iterations, status, objective error, DIMACS errors.")
     static final class Compare implements Callable<Integer> {
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         /** The external column of the pure backend run cold, one new JVM per solve. */
         static final String PURE_COLD = "pure-cold";
@@ -262,6 +265,7 @@ public final class BenchCommand implements Runnable {
                     throw new IllegalArgumentException("unknown external solver '" + e + "' (known: csdp, " + PURE_COLD + ")");
                 }
             }
+            OutputFolders.requireWritable(out, "--out");
             Path dataDir = data != null ? data : DataPaths.shared();
             List<BenchProblem> problems = new ArrayList<>();
             List<String> sets = !files.isEmpty() ? List.of() : set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);
@@ -427,10 +431,38 @@ public final class BenchCommand implements Runnable {
         }
 
         private String header() {
-            return String.format(Locale.ROOT, "Machine: %d processors, %s %s, Java %s; command: polysos bench compare "
-                    + "%s --repeat %d%s%n%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
-                    files.isEmpty() ? "--set " + set : files.size() + " files", repeat, external.isEmpty() ? "" : " --external " + String.join(",", external));
+            return String.format(Locale.ROOT, "Machine: %d processors, %s %s, Java %s; command: polysos bench compare%s%n%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+                    System.getProperty("os.arch"), System.getProperty("java.version"), givenArguments());
+        }
+
+        /** @return every option and file given on the command line, as given (" --set paper --repeat 5 ...") */
+        String givenArguments() {
+            StringBuilder sb = new StringBuilder();
+            if (spec == null || spec.commandLine().getParseResult() == null) {
+                return "";
+            }
+            picocli.CommandLine.ParseResult pr = spec.commandLine().getParseResult();
+            for (picocli.CommandLine.Model.OptionSpec o : pr.matchedOptions()) {
+                if (o.arity().max() == 0) {
+                    sb.append(' ').append(o.longestName());
+                    continue;
+                }
+                for (String v : o.originalStringValues()) {
+                    sb.append(' ').append(o.longestName()).append(' ').append(quoted(v));
+                }
+            }
+            for (picocli.CommandLine.Model.PositionalParamSpec p : pr.matchedPositionals()) {
+                for (String v : p.originalStringValues()) {
+                    sb.append(' ').append(quoted(v));
+                }
+            }
+            return sb.toString();
+        }
+
+        private static String quoted(String v) {
+            return v.isEmpty() || v.chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')
+                    ? "'" + v.replace("'", "'\\''") + "'" : v;
         }
 
         private String markdown(List<BenchProblem> problems, List<String> cols, Map<String, Map<String, List<Run>>> runs) {

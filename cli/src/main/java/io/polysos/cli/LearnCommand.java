@@ -2,6 +2,7 @@ package io.polysos.cli;
 
 import io.polysos.cli.json.Json;
 import io.polysos.cli.json.LearnJson;
+import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.PopStatus;
 import io.polysos.nn.GradientBaseline;
 import io.polysos.nn.LearnOptions;
@@ -43,11 +44,12 @@ public final class LearnCommand implements Callable<Integer> {
             description = "paper (default), lsq or max.")
     String loss;
 
-    @Option(names = "--order", paramLabel = "K", description = "A fixed relaxation order (the paper uses 3).")
+    @Option(names = "--order", paramLabel = "K", description = "A fixed relaxation order (the paper uses 3); "
+            + "0 (the default) runs the hierarchy instead, see --max-order.")
     int order;
 
-    @Option(names = "--max-order", paramLabel = "K", description = "Run the hierarchy up to order K (default "
-            + LearnOptions.DEFAULT_MAX_ORDER + ").")
+    @Option(names = "--max-order", paramLabel = "K", description = "Run the hierarchy from k0 up to order K, "
+            + "stopping when certified; 0 (the default) means automatic: up to order " + LearnOptions.DEFAULT_MAX_ORDER + ".")
     int maxOrder;
 
     @Option(names = "--ball", paramLabel = "R", defaultValue = "10",
@@ -87,7 +89,10 @@ public final class LearnCommand implements Callable<Integer> {
             b.maxOrder(maxOrder);
         }
         if (!json) {
-            b.progress(System.out::println);
+            b.progress(line -> {
+                StatusLine.stderr().clear();
+                System.out.println(line);
+            });
         }
         if (baseline != null && !baseline.equals("gd")) {
             throw new IllegalArgumentException("--baseline must be gd, got " + baseline);
@@ -99,6 +104,7 @@ public final class LearnCommand implements Callable<Integer> {
         b.maxMemoryBytes(memory.maxMemoryBytes());
         LearnOptions opts = b.build();
         LearnResult r = PolynomialLearner.learn(inst, opts);
+        StatusLine.stderr().clear();
         double[] truth = inst.truth() == null ? null : inst.truth().coefficients();
         Map<String, Object> gd = null;
         if (baseline != null && r.status() != PopStatus.FAILED) {
@@ -140,6 +146,12 @@ public final class LearnCommand implements Callable<Integer> {
     private static void print(LearnResult r, double[] truth) {
         System.out.println("status: " + r.status() + (r.isCertified() ? " (" + r.certificate().jsonName() + ")" : "")
                 + (r.ballActive() ? " (ball bound active: certificate holds inside the ball only)" : ""));
+        if (r.status() == PopStatus.FAILED) {
+            // no bound and no point: the reason is the whole result
+            System.out.println("reason: " + r.message());
+            System.out.printf("time: %.2f s, solver %s%n", r.timings().total(), r.solver());
+            return;
+        }
         if (r.coefficients() != null) {
             System.out.printf("%-8s %16s%s%n", "coef", r.status() == PopStatus.CERTIFIED ? "certified" : "estimate",
                     truth == null ? "" : String.format(" %16s", "truth"));

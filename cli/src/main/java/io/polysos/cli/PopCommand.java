@@ -39,11 +39,11 @@ public final class PopCommand implements Callable<Integer> {
     @Mixin
     SparsityMixin sparsityOptions;
 
-    @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order (default k0 + "
-            + HierarchyOptions.DEFAULT_EXTRA_ORDERS + ").")
+    @Option(names = "--max-order", paramLabel = "K", description = "Last relaxation order; 0 (the default) means "
+            + "automatic: k0 + " + HierarchyOptions.DEFAULT_EXTRA_ORDERS + ", k0 the smallest order the problem's degrees allow.")
     int maxOrder;
 
-    @Option(names = "--min-order", paramLabel = "K", description = "First relaxation order (default k0).")
+    @Option(names = "--min-order", paramLabel = "K", description = "First relaxation order; 0 (the default) means k0.")
     int minOrder;
 
     @Option(names = "--ball", paramLabel = "R", description = "Add the bounding constraint R^2 - |z|^2 >= 0.")
@@ -65,7 +65,10 @@ public final class PopCommand implements Callable<Integer> {
         HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
                 .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMemoryBytes(memory.maxMemoryBytes());
         if (!json) {
-            ob.progress(r -> System.out.println(r.summary()));
+            ob.progress(r -> {
+                StatusLine.stderr().clear();
+                System.out.println(r.summary());
+            });
         }
         if (minOrder > 0 && minOrder < pop.minimumOrder()) {
             throw new IllegalArgumentException("--min-order " + minOrder + " is below k0 = " + pop.minimumOrder());
@@ -78,6 +81,7 @@ public final class PopCommand implements Callable<Integer> {
         SparsePopResult sr = new SparseMomentSosSolver(solver, ob.build(), sparsity).solve(pop);
         PopResult r = sr.result();
         double totalSeconds = (System.nanoTime() - t0) * 1e-9;
+        StatusLine.stderr().clear();
         if (json) {
             Map<String, Object> out = PopJson.toJson(pop, r, readSeconds, totalSeconds);
             out.put("solver", solver.name());
@@ -93,7 +97,11 @@ public final class PopCommand implements Callable<Integer> {
     private static void printVerdict(Pop pop, PopResult r) {
         var out = System.out;
         out.printf("status      %s%n", r.status());
-        out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        if (Double.isNaN(r.bound())) {
+            out.printf("bound       none%n");
+        } else {
+            out.printf("bound       %.10g (%s)%n", r.bound(), r.boundVerified() ? "verified" : "numeric only");
+        }
         if (r.isCertified()) {
             out.printf("certificate %s%n", r.certificate().jsonName());
         }

@@ -5,7 +5,6 @@ import io.polysos.nn.LearnOptions;
 import io.polysos.nn.PaperExperiment;
 import io.polysos.nn.Reproduction;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +67,8 @@ public final class ReproduceCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--baseline-runs must be >= 1, got " + baselineRuns);
         }
         String t = target.trim().toLowerCase(Locale.ROOT);
-        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " exists and is not a directory");
+        if (out != null) {
+            OutputFolders.requireWritable(out, "--out");   // before hours of computation, not after
         }
         if (order < 0) {
             throw new IllegalArgumentException("--order must be >= 1, got " + order);

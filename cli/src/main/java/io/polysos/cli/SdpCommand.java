@@ -34,6 +34,7 @@ public final class SdpCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) * 1e-9;
         SdpSolver solver = solverOptions.solver();
         SdpSolution s = solver.solve(problem, solverOptions.sdpOptions());
+        StatusLine.stderr().clear();
         if (json) {
             System.out.println(Json.write(SdpJson.toJson(problem, s, readSeconds)));
         } else {
@@ -56,6 +57,8 @@ public final class SdpCommand implements Callable<Integer> {
         s.timings().forEach((k, v) -> t.append(String.format(", %s %.3f", k, v)));
         out.printf("time (s)    %s%n", t);
         double[] d = s.dimacs().toArray();
-        out.printf("DIMACS      %.1e %.1e %.1e %.1e %.1e %.1e%n", d[0], d[1], d[2], d[3], d[4], d[5]);
+        out.printf("DIMACS      err1 %.1e (equality residual of Y)  err2 %.1e (cone violation of Y)%n", d[0], d[1]);
+        out.printf("            err3 %.1e (residual of S)  err4 %.1e (cone violation of S)%n", d[2], d[3]);
+        out.printf("            err5 %.1e (duality gap)  err6 %.1e (complementarity <S, Y>)%n", d[4], d[5]);
     }
 }

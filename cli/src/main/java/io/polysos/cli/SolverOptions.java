@@ -27,12 +27,21 @@ public class SolverOptions {
             description = "Worker threads of the SDP solver (0 = all processors; default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print the solver's log (one line per iteration) on stderr.")
+    @Option(names = {"-v", "--verbose"}, description = "Print the solver's log (one line per iteration) on stderr. "
+            + "Without it, a terminal shows the pure backend's current iteration on one line redrawn in place.")
     boolean verbose;
 
     /** @return the chosen solver (throws SolverUnavailableException with the alternatives) */
     public SdpSolver solver() {
         return SdpSolvers.discover().getOrDefault(solver);
+    }
+
+    private boolean isPure() {
+        try {
+            return "pure".equals(solver().name());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** @return the SDP options given on the command line */
@@ -48,7 +57,13 @@ public class SolverOptions {
             b.timeLimitSeconds(timeLimit);
         }
         if (verbose) {
-            b.logSink(line -> System.err.println(line));
+            b.logSink(line -> {
+                StatusLine.stderr().clear();
+                System.err.println(line);
+            });
+        } else if (StatusLine.stderr().enabled() && isPure()) {
+            // the per-iteration lines drive the progress line only (other backends may print natively)
+            b.verbose(true).logSink(line -> StatusLine.stderr().show("solving: " + line));
         }
         return b.build();
     }

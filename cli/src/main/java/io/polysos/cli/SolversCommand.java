@@ -21,8 +21,12 @@ import picocli.CommandLine.Option;
         description = "List the SDP backends found, available or not, and which one is the default.")
 final class SolversCommand implements Callable<Integer> {
 
-    @Option(names = "--json", description = "Print one JSON object.")
+    @Option(names = "--json", description = "Print one JSON object (with every reason in full).")
     boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print each backend's description and reason in full "
+            + "(what to install or set to make it available), not one short line.")
+    boolean verbose;
 
     @Override
     public Integer call() {
@@ -64,8 +68,12 @@ final class SolversCommand implements Callable<Integer> {
             Availability a = SdpSolvers.safeAvailability(p);
             String status = !a.available() ? "unavailable" : p.name().equals(def) ? "default"
                     : p.eligibleAsDefault() ? "available" : "on request";
-            String details = p.description() + (a.reason().isEmpty() ? "" : " — " + a.reason());
+            String details = verbose ? p.description() + (a.reason().isEmpty() ? "" : " — " + a.reason())
+                    : a.available() ? brief(p.description()) : brief(a.reason());
             System.out.printf("%-8s %-11s %s%n", p.name(), status, details);
+        }
+        if (!verbose) {
+            System.out.println("details and how to make a backend available: polysos solvers --verbose (or --json)");
         }
         if (def == null) {
             System.out.println("no backend is available as default: " + why);
@@ -74,5 +82,35 @@ final class SolversCommand implements Callable<Integer> {
             System.out.println("choose another with --solver NAME or the environment variable POLYSOS_SOLVER=NAME");
         }
         return ExitCodes.OK;
+    }
+
+    /** Longest summary printed per backend without --verbose. */
+    static final int BRIEF_LENGTH = 90;
+
+    /**
+     * @return the first clause of a description or reason (up to the first ':' or ';' outside
+     *         parentheses), without its parenthesized asides, at most {@link #BRIEF_LENGTH} characters
+     */
+    static String brief(String text) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0) {
+                if ((c == ':' || c == ';') && (i + 1 == text.length() || text.charAt(i + 1) == ' ')) {
+                    break;
+                }
+                if (c == '—' || c == '\n') {
+                    break;
+                }
+                sb.append(c);
+            }
+        }
+        String b = sb.toString().replaceAll("\\s+", " ").replace(" ,", ",").strip();
+        return b.length() <= BRIEF_LENGTH ? b : b.substring(0, BRIEF_LENGTH - 3).strip() + "...";
     }
 }

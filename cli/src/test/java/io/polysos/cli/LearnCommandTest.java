@@ -106,4 +106,12 @@ class LearnCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("absent.json");
     }
+
+    @Test
+    void anImpossibleOrderPrintsTheReasonOnTheHumanOutput() {
+        CliRun r = CliRun.of("learn", network("paper-example-3.4.json"), "--order", "100");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("order-100 relaxation").contains("use a lower order");
+        assertThat(r.out()).doesNotContain("NaN").doesNotContain("status: FAILED");
+    }
 }

@@ -50,6 +50,16 @@ class ReproduceCommandTest {
         assertThat(row.get("rmse").asDouble()).isCloseTo(Math.sqrt(row.get("mse").asDouble()),
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(row.get("testResiduals")).hasSize(50);
+        // the paper's values are named in the JSON and carried in the CSV, labelled in the table
+        assertThat(row.get("paper").get("mse").isNumber()).isTrue();
+        assertThat(row.get("paper").get("rmse").isNumber()).isTrue();
+        List<String> header = List.of(csv.get(0).split(","));
+        assertThat(header).contains("paperMse", "paperRmse");
+        // the first cell is the quoted config (which may hold commas); the others are plain
+        String rest = csv.get(1).substring(csv.get(1).indexOf("\",") + 2);
+        String[] cells = rest.split(",", -1);
+        assertThat(Double.parseDouble(cells[header.indexOf("paperMse") - 1])).isEqualTo(row.get("paper").get("mse").asDouble());
+        assertThat(r.out()).contains("paper (reported)").contains("ours (this run)");
     }
 
     @Test

@@ -51,4 +51,28 @@ class SolversCommandTest {
         assertThat(text.out()).contains("default: pure (the most accurate available interior-point backend")
                 .containsPattern("(?m)^scs +(on request|unavailable) ");
     }
+
+    @Test
+    void eachBackendFitsOnOneShortLineAndTheDetailsComeWithVerbose() {
+        CliRun r = CliRun.of("solvers");
+        assertThat(r.exitCode()).isEqualTo(0);
+        for (String line : r.out().lines().toList()) {
+            if (line.startsWith("mosek") || line.startsWith("scs") || line.startsWith("pure")) {
+                assertThat(line.length()).as(line).isLessThanOrEqualTo(8 + 1 + 11 + 1 + SolversCommand.BRIEF_LENGTH);
+            }
+        }
+        assertThat(r.out()).contains("polysos solvers --verbose");
+        CliRun v = CliRun.of("solvers", "--verbose");
+        assertThat(v.out().length()).isGreaterThan(r.out().length());
+        assertThat(v.out()).contains("pure-Java primal-dual interior-point method (HKM direction");
+    }
+
+    @Test
+    void briefKeepsTheFirstClauseWithoutAsides() {
+        assertThat(SolversCommand.brief("the MOSEK Fusion classes (mosek.fusion.Model) are not on the class path: put "
+                + "mosek.jar on it")).isEqualTo("the MOSEK Fusion classes are not on the class path");
+        assertThat(SolversCommand.brief("this polysos was built without SCS (no lib; SCS_HOME was not set): build SCS"))
+                .isEqualTo("this polysos was built without SCS");
+        assertThat(SolversCommand.brief("x".repeat(200))).hasSize(SolversCommand.BRIEF_LENGTH);
+    }
 }

@@ -10,8 +10,6 @@ import io.polysos.util.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,7 +37,8 @@ public final class NetworkInstanceFormat {
     /** The value of the {@code format} field. */
     public static final String FORMAT = "polysos-network-instance/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     private static final Set<String> KNOWN = Set.of("format", "name", "description", "weights", "activations",
             "inputs", "outputs", "test", "truth", "reference");
 
@@ -53,7 +52,7 @@ public final class NetworkInstanceFormat {
      * @throws IllegalArgumentException when it is not a valid instance (message names the file)
      */
     public static NetworkInstance read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = io.polysos.util.TextFiles.readUtf8(file);
         return parse(text, file.toString());
     }
 
@@ -63,7 +62,7 @@ public final class NetworkInstanceFormat {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid JSON: " + e.getOriginalMessage()
+            throw new IllegalArgumentException(source + ": not valid JSON: " + io.polysos.util.JsonMessages.clean(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
         }

@@ -105,6 +105,9 @@ public final class Reproduction {
         for (PaperExperiment e : exps) {
             out.println(e + ": " + e.title());
             out.println(e.reportsTestErrors()
+                    ? String.format("  %-26s %-21s | %s", "", "paper (reported)", "ours (this run)")
+                    : String.format("  %-26s %-28s | %s", "", "paper (reported)", "ours (this run)"));
+            out.println(e.reportsTestErrors()
                     ? String.format("  %-26s %10s %10s | %10s %10s %8s %11s", "config", "MSE paper", "RMSE paper", "MSE ours", "RMSE ours", "time", "status")
                     : String.format("  %-26s %9s %9s %8s | %9s %9s %8s %11s %9s", "config", "AbsErr", "RelErr", "time",
                     "AbsErr", "RelErr", "time", "status", "gap") + (baselineRuns > 0 ? String.format(" %8s", "gd") : ""));
@@ -173,12 +176,15 @@ public final class Reproduction {
     }
 
     private static void write(String target, List<Row> rows, Path dir) throws IOException {
-        StringBuilder csv = new StringBuilder("config,absErr,relErr,time,status,gap,mse,rmse,gdReached,gdTarget\n");
+        StringBuilder csv = new StringBuilder("config,absErr,relErr,time,status,gap,mse,rmse,gdReached,gdTarget,"
+                + "paperAbsErr,paperRelErr,paperTime,paperMse,paperRmse\n");
         List<Map<String, Object>> json = new ArrayList<>();
         for (Row r : rows) {
-            csv.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%s,%s,%s,%s,%s,%s%n", r.config(), num(r.absErr()),
-                    num(r.relErr()), num(r.seconds()), r.status(), num(r.gap()), num(r.mse()), num(r.rmse()),
-                    num(r.gdReached()), r.gdTarget()));
+            Map<String, Object> paper = paperValues(r);
+            csv.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", r.config(),
+                    num(r.absErr()), num(r.relErr()), num(r.seconds()), r.status(), num(r.gap()), num(r.mse()),
+                    num(r.rmse()), num(r.gdReached()), r.gdTarget(), paperCell(paper, "absErr"), paperCell(paper, "relErr"),
+                    paperCell(paper, "time"), paperCell(paper, "mse"), paperCell(paper, "rmse")));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("config", r.config());
             m.put("status", r.status());
@@ -188,7 +194,7 @@ public final class Reproduction {
             m.put("gap", fin(r.gap()));
             m.put("mse", fin(r.mse()));
             m.put("rmse", fin(r.rmse()));
-            m.put("paper", r.paper());
+            m.put("paper", paper);
             m.put("gdReached", fin(r.gdReached()));
             m.put("gdTarget", r.gdTarget());
             if (r.testResiduals() != null) {
@@ -199,6 +205,29 @@ public final class Reproduction {
         AtomicFiles.writeString(dir.resolve(target + ".csv"), csv.toString());
         AtomicFiles.writeString(dir.resolve(target + ".json"),
                 NetworkInstanceFormat.mapper().writeValueAsString(Map.of("target", target, "rows", json)) + "\n");
+    }
+
+    /**
+     * @return the paper's reported values of a row, named: absErr, relErr, time (Tables 1-4) or
+     *         mse, rmse (Table 5, whose rows carry test errors); empty when the paper gives none
+     */
+    static Map<String, Object> paperValues(Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        double[] p = r.paper();
+        if (p == null || p.length == 0) {
+            return m;
+        }
+        boolean testErrors = Double.isFinite(r.mse()) || r.testResiduals() != null;
+        String[] names = testErrors ? new String[] {"mse", "rmse"} : new String[] {"absErr", "relErr", "time"};
+        for (int i = 0; i < Math.min(names.length, p.length); i++) {
+            m.put(names[i], fin(p[i]));
+        }
+        return m;
+    }
+
+    private static String paperCell(Map<String, Object> paper, String name) {
+        Object v = paper.get(name);
+        return v == null ? "" : v.toString();
     }
 
     private static Object fin(double v) {

@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.polysos.poly.Polynomial;
 import io.polysos.poly.PolynomialParseException;
 import io.polysos.poly.PolynomialParser;
+import io.polysos.util.FieldNames;
+import io.polysos.util.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,8 +23,11 @@ import java.util.TreeMap;
  * <pre>
  * { "format": "polysos-pop/1", "name": "...", "variables": ["x1", ...],
  *   "minimize": "polynomial", "subjectTo": ["lhs &gt;= rhs" | "lhs &lt;= rhs" | "lhs == rhs", ...],
- *   "known": { "optimum": v, "minimizers": [[...], ...], "boundsByOrder": {"1": v, ...} } }
+ *   "known": { "optimum": v, "minimizers": [[...], ...], "boundsByOrder": {"1": v, ...} },
+ *   "source": "...", "notes": "..." }
  * </pre>
+ * Any other field, at the top level or in {@code known}, is an error naming it (and the
+ * closest known name): a misspelt {@code subjectTo} must not silently drop the constraints.
  * {@code lhs >= rhs} becomes g = lhs - rhs &gt;= 0, {@code lhs <= rhs} becomes rhs - lhs &gt;= 0,
  * {@code lhs == rhs} becomes lhs - rhs = 0. Errors are IllegalArgumentExceptions naming the
  * field (for instance {@code subjectTo[2]}) and, for expressions, the 0-based character
@@ -34,7 +38,14 @@ public final class PopReader {
     /** The format tag this reader accepts. */
     public static final String FORMAT = "polysos-pop/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The top-level fields of the format, in the order of the documentation. */
+    public static final List<String> FIELDS = List.of("format", "name", "variables", "minimize", "subjectTo", "known",
+            "source", "notes");
+    /** The fields of {@code known}. */
+    public static final List<String> KNOWN_FIELDS = List.of("optimum", "minimizers", "boundsByOrder");
+
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private PopReader() {
     }
@@ -43,7 +54,7 @@ public final class PopReader {
     public static PopFile read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFiles.readUtf8(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -61,11 +72,12 @@ public final class PopReader {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + e.getLocation().getColumnNr() + ": " + io.polysos.util.JsonMessages.clean(e.getOriginalMessage()), e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a JSON object with the fields format, variables, minimize");
         }
+        checkFields(root, FIELDS, "");
         JsonNode format = root.get("format");
         if (format != null && !FORMAT.equals(format.asText())) {
             throw new IllegalArgumentException("field 'format': expected \"" + FORMAT + "\", got " + format);
@@ -114,11 +126,18 @@ public final class PopReader {
         List<double[]> minimizers = new ArrayList<>();
         Map<Integer, Double> bounds = new TreeMap<>();
         JsonNode known = root.get("known");
+        if (known != null && !known.isNull() && !known.isObject()) {
+            throw new IllegalArgumentException("field 'known': expected an object with " + String.join(", ", KNOWN_FIELDS));
+        }
         if (known != null && known.isObject()) {
+            checkFields(known, KNOWN_FIELDS, "known.");
             if (known.has("optimum")) {
                 optimum = OptionalDouble.of(number(known.get("optimum"), "known.optimum"));
             }
             JsonNode ms = known.get("minimizers");
+            if (ms != null && !ms.isArray()) {
+                throw new IllegalArgumentException("known.minimizers: expected an array of points, got " + ms);
+            }
             if (ms != null) {
                 for (int i = 0; i < ms.size(); i++) {
                     JsonNode m = ms.get(i);
@@ -133,7 +152,10 @@ public final class PopReader {
                 }
             }
             JsonNode bo = known.get("boundsByOrder");
-            if (bo != null && bo.isObject()) {
+            if (bo != null && !bo.isObject()) {
+                throw new IllegalArgumentException("known.boundsByOrder: expected an object {\"order\": bound}, got " + bo);
+            }
+            if (bo != null) {
                 Iterator<Map.Entry<String, JsonNode>> it = bo.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -146,6 +168,16 @@ public final class PopReader {
             }
         }
         return new PopFile(b.build(), optimum, List.copyOf(minimizers), Map.copyOf(bounds));
+    }
+
+    private static void checkFields(JsonNode object, List<String> known, String prefix) {
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!known.contains(f)) {
+                throw new IllegalArgumentException(FieldNames.unknownField(prefix + f, prefix.isEmpty() ? known
+                        : known.stream().map(k -> prefix + k).toList()));
+            }
+        }
     }
 
     private static double number(JsonNode n, String where) {
@@ -201,6 +233,9 @@ public final class PopReader {
         try {
             return parser.parse(text, from, to, 0);
         } catch (PolynomialParseException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // arithmetic beyond the double range while expanding ("coefficient is not finite")
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
     }

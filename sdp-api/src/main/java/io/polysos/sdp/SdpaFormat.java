@@ -63,6 +63,9 @@ public final class SdpaFormat {
     /** Reads a file; the problem is named after the file (without extension). */
     public static SdpProblem read(Path file) throws IOException {
         String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(source + ": is a directory, expected an SDPA file");
+        }
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             String base = file.getFileName().toString().replaceFirst("\\.dat-s$|\\.dat$", "");
             return read(r, source).withName(base);

@@ -250,10 +250,9 @@ public final class BatchRunner {
         long need = h.estimateBytes(job, ctx);
         long available = need > 0 ? io.polysos.moment.MemoryBudget.availableHeap() : Long.MAX_VALUE;
         if (need > 0 && need > available) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "estimated memory %.1f MiB exceeds the available heap %.1f MiB (raise -Xmx through "
-                            + "POLYSOS_JAVA_OPTS, lower the order, or use fewer --threads)",
-                    need / 1048576.0, available / 1048576.0));
+            throw new IllegalArgumentException("estimated memory " + io.polysos.util.ByteSizes.format(need)
+                    + " exceeds the available heap " + io.polysos.util.ByteSizes.format(available)
+                    + " (raise -Xmx through POLYSOS_JAVA_OPTS, lower the order, or use fewer --threads)");
         }
         Map<String, Object> out = h.run(job, ctx);
         if (ctx.cancellation().getAsBoolean()) {

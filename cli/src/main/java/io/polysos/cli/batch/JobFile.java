@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,11 +25,14 @@ public final class JobFile {
 
     /** The kinds of job. */
     public static final Set<String> KINDS = Set.of("learn", "pop", "sdp");
+    /** The fields of a job line. */
+    public static final List<String> FIELDS = List.of("id", "kind", "input", "options");
 
     /** Ids become file names: letters, digits, dot, dash, underscore; no leading dot. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,199}");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private JobFile() {
     }
@@ -41,7 +42,17 @@ public final class JobFile {
      * @throws InvalidJobFileException listing every problem found, with its line
      */
     public static List<JobSpec> read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return parse(io.polysos.util.TextFiles.readUtf8(file), file);
+    }
+
+    /**
+     * @param content the content of a job file
+     * @param file its path: inputs are resolved against its folder, errors name it
+     * @return the jobs, in order
+     * @throws InvalidJobFileException listing every problem found, with its line
+     */
+    public static List<JobSpec> parse(String content, Path file) {
+        List<String> lines = content.lines().toList();
         Path base = file.toAbsolutePath().getParent();
         List<JobSpec> jobs = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -56,7 +67,7 @@ public final class JobFile {
             try {
                 node = MAPPER.readTree(text);
             } catch (JsonProcessingException e) {
-                errors.add(where(file, line) + "not valid JSON: " + e.getOriginalMessage());
+                errors.add(where(file, line) + "not valid JSON: " + io.polysos.util.JsonMessages.clean(e.getOriginalMessage()));
                 continue;
             }
             if (node == null || !node.isObject()) {
@@ -79,8 +90,8 @@ public final class JobFile {
                 errors.add(where(file, line) + "'options' must be an object");
             }
             node.fieldNames().forEachRemaining(f -> {
-                if (!Set.of("id", "kind", "input", "options").contains(f)) {
-                    errors.add(where(file, line) + "unknown field '" + f + "' (expected id, kind, input, options)");
+                if (!FIELDS.contains(f)) {
+                    errors.add(where(file, line) + io.polysos.util.FieldNames.unknownField(f, FIELDS));
                 }
             });
             if (id != null) {
@@ -96,7 +107,13 @@ public final class JobFile {
             if (opts != null && opts.isObject()) {
                 options.putAll(MAPPER.convertValue(opts, Map.class));
             }
-            Path in = Path.of(input);
+            Path in;
+            try {
+                in = Path.of(input);
+            } catch (java.nio.file.InvalidPathException e) {
+                errors.add(where(file, line) + "'input' is not a valid path: " + e.getReason());
+                continue;
+            }
             if (!in.isAbsolute()) {
                 in = base.resolve(in).normalize();
             }

@@ -75,11 +75,12 @@ public final class PureSdpSolver implements SdpSolver {
         }
         if (need > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "problem %s is too large for the pure backend: it needs about %.0f MiB of heap "
-                            + "(dense %d x %d Schur complement and %d dense copies of each PSD block), %.0f MiB are "
+                    "problem %s is too large for the pure backend: it needs about %s of heap "
+                            + "(dense %d x %d Schur complement and %d dense copies of each PSD block), %s are "
                             + "available; raise -Xmx (POLYSOS_JAVA_OPTS for the polysos command) or use another backend",
-                    problem.name().isEmpty() ? "" : "'" + problem.name() + "'", need / 1048576.0,
-                    problem.numVariables(), problem.numVariables(), DENSE_COPIES_PER_BLOCK, available / 1048576.0));
+                    problem.name().isEmpty() ? "" : "'" + problem.name() + "'", io.polysos.util.ByteSizes.format(need),
+                    problem.numVariables(), problem.numVariables(), DENSE_COPIES_PER_BLOCK,
+                    io.polysos.util.ByteSizes.format(available)));
         }
         return new InteriorPointRun(problem, options).run();
     }
