@@ -36,6 +36,9 @@ abstract class NativeLapack {
     /** The implementation class, loaded reflectively so that its absence is not an error. */
     private static final String IMPLEMENTATION = "io.polysos.sdp.pure.OpenBlasLapack";
 
+    /** The values {@link #selection()} understands. */
+    static final java.util.List<String> KNOWN = java.util.List.of("auto", "java", "vector", "simd", "scalar", "openblas");
+
     private static final String WANT = selection();
     private static final Object[] LOADED = load(WANT);
 
@@ -74,6 +77,10 @@ abstract class NativeLapack {
     }
 
     private static Object[] load(String want) {
+        if (!KNOWN.contains(want)) {
+            return new Object[] {null, "unknown kernel selection '" + want + "' in " + Kernels.PROPERTY + "/" + ENV
+                    + " (known: " + String.join(", ", KNOWN) + "); treated as auto, native OpenBLAS Cholesky off"};
+        }
         boolean wanted = want.equals("openblas") || (want.equals("auto") && ON_BY_DEFAULT);
         if (!wanted) {
             return new Object[] {null, want.equals("auto")
