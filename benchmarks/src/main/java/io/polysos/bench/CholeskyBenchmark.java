@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pure backend's dense Cholesky factorization of the Schur complement with the scalar and
- * the SIMD (Vector API) kernels: n = 923 is the Schur complement of t1 at order 3. The forked
+ * the SIMD (Vector API) kernels, and with the optional native OpenBLAS {@code dpotrf}: n = 923 is the Schur complement of t1 at order 3. The forked
  * JVM gets the Vector API module. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar CholeskyBenchmark}.
  */
@@ -35,8 +35,8 @@ public class CholeskyBenchmark {
     @Param({"256", "923"})
     public int n;
 
-    /** {@code scalar} or {@code simd}. */
-    @Param({"scalar", "simd"})
+    /** {@code scalar}, {@code simd} or {@code openblas} (the native factorization). */
+    @Param({"scalar", "simd", "openblas"})
     public String kernels;
 
     /** Threads of the factorization. */
@@ -47,7 +47,7 @@ public class CholeskyBenchmark {
 
     @Setup(Level.Trial)
     public void prepare() {
-        run = BenchmarkHooks.cholesky(n, kernels.equals("simd"), threads);
+        run = BenchmarkHooks.cholesky(n, kernels, threads);
     }
 
     @TearDown(Level.Trial)

@@ -54,12 +54,32 @@ public final class BenchmarkHooks implements AutoCloseable {
      * @return a factorization that copies its input before each run
      */
     public static CholeskyRun cholesky(int n, boolean simd, int threads) {
-        Kernels k = simd ? Kernels.vectorOrNull() : Kernels.scalar();
+        return cholesky(n, simd ? "simd" : "scalar", threads);
+    }
+
+    /**
+     * A Cholesky factorization of an n x n SPD matrix with the chosen kernels.
+     *
+     * @param n the order
+     * @param kernels {@code scalar}, {@code simd} (the Vector API, which must be available) or
+     *        {@code openblas} (the native factorization, which must load)
+     * @param threads threads of the factorization (1 = the calling thread only)
+     * @return a factorization that copies its input before each run
+     */
+    public static CholeskyRun cholesky(int n, String kernels, int threads) {
+        Kernels k = kernels.equals("scalar") ? Kernels.scalar() : Kernels.vectorOrNull();
         if (k == null) {
             throw new IllegalStateException("the Vector API module " + Kernels.VECTOR_MODULE + " is not in this JVM "
                     + "(start it with --add-modules " + Kernels.VECTOR_MODULE + ")");
         }
-        return new CholeskyRun(n, k, threads);
+        NativeLapack lapack = null;
+        if (kernels.equals("openblas")) {
+            lapack = NativeLapack.loadOrNull();
+            if (lapack == null) {
+                throw new IllegalStateException("the native OpenBLAS factorization does not load here");
+            }
+        }
+        return new CholeskyRun(n, k, threads, lapack);
     }
 
     /** A reusable Cholesky factorization of one random SPD matrix (see {@link #cholesky}). */
@@ -70,7 +90,7 @@ public final class BenchmarkHooks implements AutoCloseable {
         private final DenseCholesky chol;
         private final java.util.concurrent.ExecutorService pool;
 
-        CholeskyRun(int n, Kernels k, int threads) {
+        CholeskyRun(int n, Kernels k, int threads, NativeLapack lapack) {
             this.n = n;
             java.util.Random rnd = new java.util.Random(1);
             a = new double[n * n];
@@ -88,7 +108,7 @@ public final class BenchmarkHooks implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             }) : null;
-            chol = new DenseCholesky(n, pool, Math.max(1, threads), k);
+            chol = new DenseCholesky(n, pool, Math.max(1, threads), k, lapack);
         }
 
         /** @return the last diagonal entry of the factor */

@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Vector API kernels). The panel solve and the trailing update are split over rows between the
  * threads of an optional pool.
  *
+ * <p>With a {@link NativeLapack} the factorization is the native one (same storage, same
+ * result up to rounding) and the solves stay in Java.
+ *
  * <p>Work arrays are sized once in the constructor; {@link #factor} and {@link #solve} allocate
  * nothing apart from one small task object per panel and thread when a pool is used. Not
  * thread-safe.
@@ -33,6 +36,7 @@ final class DenseCholesky {
     private final int threads;
     private final Future<?>[] futures;
     private final Kernels kernels;
+    private final NativeLapack lapack;
     private int n;
     private double[] a;
 
@@ -52,7 +56,19 @@ final class DenseCholesky {
      * @param kernels the dense kernels to use
      */
     DenseCholesky(int capacity, ExecutorService pool, int threads, Kernels kernels) {
+        this(capacity, pool, threads, kernels, null);
+    }
+
+    /**
+     * @param capacity the largest n that will be factored
+     * @param pool threads for the panel and trailing updates, or null for the calling thread only
+     * @param threads number of threads that may work at once, including the caller
+     * @param kernels the dense kernels to use (the solves, and the factorization without lapack)
+     * @param lapack a native factorization used instead of the Java one, or null
+     */
+    DenseCholesky(int capacity, ExecutorService pool, int threads, Kernels kernels, NativeLapack lapack) {
         this.kernels = kernels;
+        this.lapack = lapack;
         this.capacity = capacity;
         this.panelT = new double[BLOCK][capacity];
         this.pool = pool;
@@ -72,8 +88,15 @@ final class DenseCholesky {
         if (size > capacity) {
             throw new IllegalArgumentException("size " + size + " exceeds the capacity " + capacity);
         }
+        if (data.length < (long) size * size) {
+            throw new IllegalArgumentException("a " + size + "x" + size + " matrix needs " + (long) size * size
+                    + " entries, the array has " + data.length);
+        }
         this.n = size;
         this.a = data;
+        if (lapack != null) {
+            return lapack.factor(data, size, threads);
+        }
         for (int k0 = 0; k0 < n; k0 += BLOCK) {
             int k1 = Math.min(n, k0 + BLOCK);
             if (!factorDiagonal(k0, k1)) {

@@ -57,6 +57,7 @@ final class InteriorPointRun {
 
     private final SdpProblem problem;
     private final Kernels kernels;
+    private final NativeLapack lapack;
     private final SdpOptions options;
     private final double gapTol;
     private final double feasTol;
@@ -150,12 +151,22 @@ final class InteriorPointRun {
     private int sinceBest;
 
     InteriorPointRun(SdpProblem problem, SdpOptions options) {
-        this(problem, options, Kernels.forSchurSize(problem.numVariables()));
+        this(problem, options, Kernels.forSchurSize(problem.numVariables()),
+                NativeLapack.forSchurSize(problem.numVariables()));
     }
 
     /** A run with the given dense kernels (tests and benchmarks compare both kinds). */
     InteriorPointRun(SdpProblem problem, SdpOptions options, Kernels kernels) {
+        this(problem, options, kernels, null);
+    }
+
+    /**
+     * A run with the given dense kernels and native Cholesky factorization of the Schur
+     * complement (null: the Java one).
+     */
+    InteriorPointRun(SdpProblem problem, SdpOptions options, Kernels kernels, NativeLapack lapack) {
         this.kernels = kernels;
+        this.lapack = lapack;
         this.problem = problem;
         this.options = options;
         this.gapTol = options.relativeGapTolerance().orElse(PureSdpSolver.DEFAULT_RELATIVE_GAP_TOLERANCE);
@@ -256,10 +267,10 @@ final class InteriorPointRun {
                 return t;
             });
             assembler = new SchurAssembler(d, pool, threads);
-            schurChol = new DenseCholesky(m, pool, threads, kernels);
+            schurChol = new DenseCholesky(m, pool, threads, kernels, lapack);
         } else {
             assembler = new SchurAssembler(d, null, 1);
-            schurChol = new DenseCholesky(m, null, 1, kernels);
+            schurChol = new DenseCholesky(m, null, 1, kernels, lapack);
         }
         colWork = new double[m];
         normC = d.constantNorm();

@@ -1,7 +1,5 @@
 package io.polysos.sdp.pure;
 
-import java.util.Locale;
-
 /**
  * The dense floating-point kernels of the backend's hot loops: the trailing update of the
  * blocked Cholesky factorization of the Schur complement, linear combinations of matrix rows
@@ -14,7 +12,12 @@ import java.util.Locale;
  */
 abstract class Kernels {
 
-    /** System property selecting the kernels: {@code auto} (default), {@code scalar} or {@code vector}. */
+    /**
+     * System property selecting the kernels (else the environment variable
+     * {@value NativeLapack#ENV}): {@code auto} (default), {@code scalar}, {@code vector} (alias
+     * {@code simd}), {@code java} (the best Java kernels, no native code) or {@code openblas}
+     * (the Java kernels plus the native Cholesky factorization, see {@link NativeLapack}).
+     */
     static final String PROPERTY = "polysos.pure.kernels";
     /** The module of the JDK's Vector API. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
@@ -67,7 +70,7 @@ abstract class Kernels {
     }
 
     private static Kernels select() {
-        String want = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        String want = NativeLapack.selection();
         if (want.equals("scalar")) {
             return scalar();
         }

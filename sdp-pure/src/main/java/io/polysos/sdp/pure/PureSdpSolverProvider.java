@@ -36,7 +36,7 @@ public final class PureSdpSolverProvider implements SdpSolverProvider {
                 ? "dense kernels: " + k.description() + " from " + Kernels.VECTOR_MIN_SCHUR + " variables on, scalar below"
                 : "dense kernels: " + k.description() + " (start the JVM with --add-modules " + Kernels.VECTOR_MODULE
                         + " for the SIMD kernels)";
-        return Availability.yes("embedded, always available; " + kernels);
+        return Availability.yes("embedded, always available; " + kernels + "; " + NativeLapack.status());
     }
 
     @Override
