@@ -310,7 +310,7 @@ public final class Polynomial {
         if (ranks.length == 1 || q.ranks.length == 1) {
             return ranks.length == 1 ? q.timesTerm(exps, coefs[0]) : timesTerm(q.exps, q.coefs[0]);
         }
-        PolynomialBuilder b = new PolynomialBuilder(n, degree + q.degree);
+        PolynomialBuilder b = new PolynomialBuilder(n, degree + q.degree, (long) ranks.length * q.ranks.length);
         b.addProduct(this, q, 1.0);
         return b.build();
     }

@@ -23,7 +23,9 @@ public final class PolynomialBuilder {
     private boolean[] touched;
     private int[] touchedList;
     private int numTouched;
-    // sparse mode
+    // sparse mode: an open-addressing hash table rank -> coefficient (EMPTY marks a free slot),
+    // so memory follows the number of distinct terms, not the number of products added
+    private static final long EMPTY = -1;
     private long[] sRanks;
     private double[] sValues;
     private int sCount;
@@ -33,12 +35,24 @@ public final class PolynomialBuilder {
      * @param expectedMaxDegree the degree the result is expected to have (a sizing hint)
      */
     public PolynomialBuilder(int n, int expectedMaxDegree) {
+        this(n, expectedMaxDegree, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param n number of variables
+     * @param expectedMaxDegree the degree the result is expected to have (a sizing hint)
+     * @param maxTerms an upper bound on the number of distinct terms that will be added (e.g.
+     *        the number of term products of a multiplication): the dense array is used only
+     *        when it is not much larger than that, so a product of small polynomials of high
+     *        degree does not allocate the whole monomial space
+     */
+    public PolynomialBuilder(int n, int expectedMaxDegree, long maxTerms) {
         if (n < 0) {
             throw new IllegalArgumentException("number of variables must be >= 0, got " + n);
         }
         this.n = n;
         long count = Monomials.count(n, Math.max(expectedMaxDegree, 0));
-        if (count <= DENSE_LIMIT) {
+        if (count <= DENSE_LIMIT && count <= Math.max(4096, 8 * Math.min(maxTerms, DENSE_LIMIT))) {
             dense = true;
             int size = (int) count;
             acc = new double[size];
@@ -46,9 +60,49 @@ public final class PolynomialBuilder {
             touchedList = new int[Math.min(size, 16)];
         } else {
             dense = false;
-            sRanks = new long[64];
-            sValues = new double[64];
+            initSparse(64);
         }
+    }
+
+    private void initSparse(int capacity) {
+        sRanks = new long[capacity];
+        Arrays.fill(sRanks, EMPTY);
+        sValues = new double[capacity];
+        sCount = 0;
+    }
+
+    private int slot(long rank, long[] keys) {
+        int mask = keys.length - 1;
+        int i = (int) ((rank * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        while (keys[i] != EMPTY && keys[i] != rank) {
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void addSparse(long rank, double c) {
+        int i = slot(rank, sRanks);
+        if (sRanks[i] == rank) {
+            sValues[i] += c;
+            return;
+        }
+        if (2 * (sCount + 1) > sRanks.length) {
+            long[] oldK = sRanks;
+            double[] oldV = sValues;
+            initSparse(2 * oldK.length);
+            for (int t = 0; t < oldK.length; t++) {
+                if (oldK[t] != EMPTY) {
+                    int j = slot(oldK[t], sRanks);
+                    sRanks[j] = oldK[t];
+                    sValues[j] = oldV[t];
+                    sCount++;
+                }
+            }
+            i = slot(rank, sRanks);
+        }
+        sRanks[i] = rank;
+        sValues[i] = c;
+        sCount++;
     }
 
     /** @return the number of variables */
@@ -66,6 +120,8 @@ public final class PolynomialBuilder {
             }
             numTouched = 0;
         } else {
+            Arrays.fill(sRanks, EMPTY);
+            Arrays.fill(sValues, 0);
             sCount = 0;
         }
         return this;
@@ -103,13 +159,7 @@ public final class PolynomialBuilder {
                 return this;
             }
         }
-        if (sCount == sRanks.length) {
-            sRanks = Arrays.copyOf(sRanks, 2 * sCount);
-            sValues = Arrays.copyOf(sValues, 2 * sCount);
-        }
-        sRanks[sCount] = rank;
-        sValues[sCount] = c;
-        sCount++;
+        addSparse(rank, c);
         return this;
     }
 
@@ -203,28 +253,25 @@ public final class PolynomialBuilder {
             }
             return new Polynomial(n, ranks, exps, coefs);
         }
-        Integer[] order = new Integer[sCount];
-        for (int i = 0; i < sCount; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (x, y) -> Long.compare(sRanks[x], sRanks[y]));
         long[] ranks = new long[sCount];
-        double[] coefs = new double[sCount];
         int k = 0;
-        int i = 0;
-        while (i < sCount) {
-            long r = sRanks[order[i]];
-            double v = 0;
-            while (i < sCount && sRanks[order[i]] == r) {
-                v += sValues[order[i]];
-                i++;
-            }
-            if (v != 0) {
-                ranks[k] = r;
-                coefs[k] = v;
-                k++;
+        for (long r : sRanks) {
+            if (r != EMPTY) {
+                ranks[k++] = r;
             }
         }
+        Arrays.sort(ranks, 0, k);
+        double[] coefs = new double[k];
+        int kept = 0;
+        for (int t = 0; t < k; t++) {
+            double v = sValues[slot(ranks[t], sRanks)];
+            if (v != 0) {
+                ranks[kept] = ranks[t];
+                coefs[kept] = v;
+                kept++;
+            }
+        }
+        k = kept;
         int[] exps = new int[k * n];
         for (int t = 0; t < k; t++) {
             Monomials.unrank(n, ranks[t], exps, t * n);
@@ -242,16 +289,12 @@ public final class PolynomialBuilder {
             return;
         }
         // switch to sparse mode, carrying the dense terms over
-        sRanks = new long[Math.max(64, 2 * numTouched)];
-        sValues = new double[sRanks.length];
-        sCount = 0;
+        initSparse(Math.max(64, Integer.highestOneBit(Math.max(1, 4 * numTouched))));
         dense = false;
         for (int i = 0; i < numTouched; i++) {
             int r = touchedList[i];
             if (acc[r] != 0) {
-                sRanks[sCount] = r;
-                sValues[sCount] = acc[r];
-                sCount++;
+                addSparse(r, acc[r]);
             }
         }
         acc = null;
