@@ -21,12 +21,17 @@ public class SparsityMixin {
             + "extension as blocks instead of the connected components (smaller blocks, weaker bounds).")
     boolean chordal;
 
+    @Option(names = "--newton", description = "For problems without any constraint (no --ball/--box either), keep "
+            + "only the moment-matrix rows b with 2b in (an outer approximation of) the Newton polytope of the "
+            + "objective; the bound is unchanged (Reznick), the SDP smaller. Ignored for constrained problems.")
+    boolean newton;
+
     /** @return the options; IllegalArgumentException naming the bad value */
     public SparsityOptions options() {
         Sparsity s = Sparsity.parse(sparsity);
         if (tsSteps < 1) {
             throw new IllegalArgumentException("--ts-step must be >= 1, got " + tsSteps);
         }
-        return new SparsityOptions(s, tsSteps, chordal);
+        return new SparsityOptions(s, tsSteps, chordal, newton);
     }
 }

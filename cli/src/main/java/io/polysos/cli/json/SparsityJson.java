@@ -24,6 +24,7 @@ public final class SparsityJson {
         s.put("mode", options.sparsity().label());
         s.put("tsSteps", options.tsSteps());
         s.put("tsExtension", options.chordalTermExtension() ? "chordal" : "block");
+        s.put("newton", options.newton());
         if (r.cliques() != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("count", r.cliques().cliques().size());

@@ -72,6 +72,7 @@ public final class SparseMomentRelaxation {
     private final int equalityRows;
     private final double objectiveScale;
     private final IdealReduction ideal;
+    private final boolean newtonReduced;
     private double objectiveConstant;
     private final SdpProblem problem;
 
@@ -98,6 +99,8 @@ public final class SparseMomentRelaxation {
         this.ideal = IdealReduction.of(pop);
         idOf(MonomialKey.ONE);
         boolean term = options.sparsity().term();
+        NewtonFilter newton = newtonApplies(options, pop) ? new NewtonFilter(pop.objective()) : null;
+        this.newtonReduced = newton != null;
         List<int[]> cliques = cs.cliques();
         for (int c = 0; c < cliques.size(); c++) {
             int[] vars = cliques.get(c);
@@ -109,6 +112,12 @@ public final class SparseMomentRelaxation {
             int[][] one = {zero};
             double[] oneCoef = {1.0};
             for (int[] idx : blocksOf(vars, e, normalRows(vars, e, s), one, term)) {
+                if (newton != null) {
+                    idx = newtonRows(newton, vars, e, idx);
+                    if (idx.length == 0) {
+                        continue;
+                    }
+                }
                 emitBlock(c, -1, vars, e, idx, one, oneCoef);
             }
             for (int j = 0; j < pop.inequalities().size(); j++) {
@@ -179,6 +188,28 @@ public final class SparseMomentRelaxation {
     }
 
     /** @return the local indices i &lt; s whose monomial is a normal form modulo the ideal (all without reduction) */
+    /**
+     * @return true when the Newton-polytope reduction is asked for and valid: pop has no
+     *         constraint at all (bounding constraints included), so the moment matrix is the
+     *         only block and the SOS side is f - lambda = sigma
+     */
+    static boolean newtonApplies(SparsityOptions options, Pop pop) {
+        return options.newton() && pop.inequalities().isEmpty() && pop.equalities().isEmpty();
+    }
+
+    /** The rows of idx whose monomial b has 2b in (an outer approximation of) the Newton polytope. */
+    private static int[] newtonRows(NewtonFilter newton, int[] vars, int[] e, int[] idx) {
+        int nc = vars.length;
+        int[] out = new int[idx.length];
+        int k = 0;
+        for (int i : idx) {
+            if (newton.keeps(vars, e, i * nc)) {
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
     private int[] normalRows(int[] vars, int[] e, int s) {
         int nc = vars.length;
         int[] zero = new int[nc];
@@ -471,6 +502,11 @@ public final class SparseMomentRelaxation {
     /** @return the term-sparsity step (1 without term sparsity) */
     public int tsStep() {
         return tsStep;
+    }
+
+    /** @return true when the moment-matrix rows were reduced to (a superset of) half the Newton polytope */
+    public boolean newtonReduced() {
+        return newtonReduced;
     }
 
     public SparsityOptions options() {

@@ -59,10 +59,10 @@ public final class SparseMomentSosSolver {
 
     /** Runs the hierarchy on pop (with the options' bounding constraints added). */
     public SparsePopResult solve(Pop original) {
-        if (sparsity.sparsity() == Sparsity.NONE) {
+        Pop pop = dense.bounded(original);
+        if (sparsity.sparsity() == Sparsity.NONE && !SparseMomentRelaxation.newtonApplies(sparsity, pop)) {
             return new SparsePopResult(dense.solve(original), List.of(), null);
         }
-        Pop pop = dense.bounded(original);
         HierarchyOptions.Orders orders = options.orders(pop.minimumOrder());
         int kmin = orders.first();
         int kmax = orders.last();
@@ -105,8 +105,8 @@ public final class SparseMomentSosSolver {
             }
         }
         PopResult r = dense.verdict(pop, records, last).withNote(note);
-        if (r.isCertified() && sparsity.sparsity().term()) {
-            // no flatness under term sparsity: say what certified it instead
+        if (r.isCertified() && (sparsity.sparsity().term() || SparseMomentRelaxation.newtonApplies(sparsity, pop))) {
+            // no flatness under term sparsity or the Newton-polytope basis: say what certified it instead
             r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), r.certificate(), r.order(),
                     r.minimizers(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
                     r.message().replaceFirst("\\(flat at t=-1", "(a feasible point attains the bound"), r.note());
@@ -171,7 +171,8 @@ public final class SparseMomentSosSolver {
         int flatOrder = -1;
         int flatRank = 0;
         List<double[]> points = List.of();
-        if (!rel.options().sparsity().term()) {
+        boolean partialMatrices = rel.options().sparsity().term() || rel.newtonReduced();
+        if (!partialMatrices) {
             flatOrders = new int[p];
             List<List<double[]>> atoms = new ArrayList<>();
             boolean allFlat = true;
@@ -238,11 +239,14 @@ public final class SparseMomentSosSolver {
                             + (points.size() >= CliqueAssembly.DEFAULT_MAX_POINTS ? " (search stopped there)" : "");
                 }
             }
+        } else if (!rel.options().sparsity().term()) {
+            extraction = "Newton-polytope basis: no flatness test; the first-order moments are checked against the bound";
+            points = List.of(firstOrderMoments(rel, w, pop.numVariables()));
         } else {
             extraction = "term sparsity: no flatness test; the first-order moments are checked against the bound";
             points = List.of(firstOrderMoments(rel, w, pop.numVariables()));
         }
-        boolean flatOrTerm = rel.options().sparsity().term() || flatOrder >= 0;
+        boolean flatOrTerm = partialMatrices || flatOrder >= 0;
         LocalPolish polish = null;
         int polished = 0;
         for (double[] z : points) {

@@ -13,14 +13,18 @@ import java.util.Objects;
  *        minimal chordal extension (minimum degree) and use its maximal cliques as blocks,
  *        instead of the block closure (connected components made complete; the default,
  *        which gives the tighter bound)
+ * @param newton for problems without any constraint (no bounding constraint either), keep
+ *        only the moment-matrix rows b with 2b in an outer approximation of the Newton
+ *        polytope of the objective (with the constant); by Reznick's theorem the bound is
+ *        unchanged. Ignored for constrained problems.
  */
-public record SparsityOptions(Sparsity sparsity, int tsSteps, boolean chordalTermExtension) {
+public record SparsityOptions(Sparsity sparsity, int tsSteps, boolean chordalTermExtension, boolean newton) {
 
     /** Default number of term-sparsity steps per order. */
     public static final int DEFAULT_TS_STEPS = 1;
 
     /** The dense hierarchy. */
-    public static final SparsityOptions NONE = new SparsityOptions(Sparsity.NONE, DEFAULT_TS_STEPS, false);
+    public static final SparsityOptions NONE = new SparsityOptions(Sparsity.NONE, DEFAULT_TS_STEPS, false, false);
 
     public SparsityOptions {
         Objects.requireNonNull(sparsity, "sparsity");
@@ -29,8 +33,18 @@ public record SparsityOptions(Sparsity sparsity, int tsSteps, boolean chordalTer
         }
     }
 
+    /** Without the Newton-polytope reduction. */
+    public SparsityOptions(Sparsity sparsity, int tsSteps, boolean chordalTermExtension) {
+        this(sparsity, tsSteps, chordalTermExtension, false);
+    }
+
     /** @return the given sparsity with default term-sparsity settings */
     public static SparsityOptions of(Sparsity s) {
-        return new SparsityOptions(s, DEFAULT_TS_STEPS, false);
+        return new SparsityOptions(s, DEFAULT_TS_STEPS, false, false);
+    }
+
+    /** @return these options with the Newton-polytope reduction on or off */
+    public SparsityOptions withNewton(boolean on) {
+        return new SparsityOptions(sparsity, tsSteps, chordalTermExtension, on);
     }
 }
