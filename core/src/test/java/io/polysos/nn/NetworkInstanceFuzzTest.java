@@ -1,5 +1,6 @@
 package io.polysos.nn;
 
+import io.polysos.sdp.FuzzProperty;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,6 @@
 package io.polysos.pop;
 
+import io.polysos.sdp.FuzzProperty;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.polysos.poly.PolynomialParser;
 import java.nio.charset.StandardCharsets;

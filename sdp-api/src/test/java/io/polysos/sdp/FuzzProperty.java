@@ -7,8 +7,9 @@ import java.util.concurrent.Callable;
  * The property every reader's fuzz target checks: an input ends in a value or in the reader's
  * own exception with a message, within 2 s of CPU time and without allocating more than the
  * input warrants. Anything else (another exception, an error) propagates and is a finding.
+ * Shared by the fuzz targets of every module through the sdp-api test-jar.
  */
-final class FuzzProperty {
+public final class FuzzProperty {
 
     /**
      * CPU time one input may take: 2 s, times 5 while fuzzing ({@code JAZZER_FUZZ} set), where
@@ -31,7 +32,7 @@ final class FuzzProperty {
      * @param inputLength the input's size in bytes
      * @param expected the reader's own exception type
      */
-    static void check(int inputLength, Class<? extends RuntimeException> expected, Callable<?> reader) throws Exception {
+    public static void check(int inputLength, Class<? extends RuntimeException> expected, Callable<?> reader) throws Exception {
         check(inputLength, 0, expected, reader);
     }
 
@@ -39,7 +40,7 @@ final class FuzzProperty {
      * @param extraBytes allocation the input may warrant beyond the default allowance (for
      *                   instance what a polynomial's documented expansion limits allow)
      */
-    static void check(int inputLength, long extraBytes, Class<? extends RuntimeException> expected, Callable<?> reader)
+    public static void check(int inputLength, long extraBytes, Class<? extends RuntimeException> expected, Callable<?> reader)
             throws Exception {
         long cpu0 = THREADS.getCurrentThreadCpuTime();
         long bytes0 = THREADS.getCurrentThreadAllocatedBytes();
