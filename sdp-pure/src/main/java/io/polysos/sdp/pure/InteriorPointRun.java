@@ -10,9 +10,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import java.util.ArrayList;
@@ -98,7 +96,6 @@ final class InteriorPointRun {
     private DMatrixRMaj[] t1;
     private DMatrixRMaj[] t2;
     private CholeskyDecompositionInner_DDRM[] chol;
-    private EigenDecomposition_F64<DMatrixRMaj>[] eig;
     private double[] fdL;
     private double[] gL;
     private double[] dxL;
@@ -130,6 +127,8 @@ final class InteriorPointRun {
     private DMatrixRMaj vecZ2;
     private double rho;
     private SchurAssembler assembler;
+    private StepLength stepLength;
+    private Residuals measure;
     private ExecutorService pool;
 
     // measures of the current iterate
@@ -189,7 +188,6 @@ final class InteriorPointRun {
         return (System.nanoTime() - start) * 1e-9;
     }
 
-    @SuppressWarnings("unchecked")
     private void setup() {
         d = new ProblemData(problem, kernels);
         m = d.m;
@@ -212,11 +210,10 @@ final class InteriorPointRun {
         dzKeep = mats();
         t1 = mats();
         t2 = mats();
+        stepLength = new StepLength(d, kernels, t1, g);
         chol = new CholeskyDecompositionInner_DDRM[nP];
-        eig = new EigenDecomposition_F64[nP];
         for (int b = 0; b < nP; b++) {
             chol[b] = new CholeskyDecompositionInner_DDRM(true);
-            eig[b] = DecompositionFactory_DDRM.eig(d.psdSize[b], false, true);
         }
         xL = new double[nL];
         zL = new double[nL];
@@ -233,6 +230,7 @@ final class InteriorPointRun {
         y = new double[m];
         rp = new double[m];
         rz = new double[nZ];
+        measure = new Residuals(d, fd, fdL, rz, rp);
         rhs = new double[m];
         dy = new double[m];
         dyA = new double[m];
@@ -480,7 +478,7 @@ final class InteriorPointRun {
         solveSaddle(rhs, refineZ, dy, dxf);
         for (int b = 0; b < nP; b++) {
             dz[b].zero();
-            addAT(b, dy, 1.0, dz[b]);
+            ConeOperator.addAT(d, b, dy, 1.0, dz[b]);
             zwx(b, dz[b], dx[b]);
             dxKeep[b].setTo(x[b]);
             CommonOps_DDRM.addEquals(x[b], -1.0, dx[b]);
@@ -622,123 +620,17 @@ final class InteriorPointRun {
     private long nsFactor;
     /** Predictor and corrector directions: right-hand sides, solves, dX and dZ, refinement. */
     private long nsDirection;
-    /** Step lengths (eigenvalues of the scaled directions). */
-    private long nsStepLength;
 
     // ------------------------------------------------------------------ residuals and measures
 
     private void residuals() {
-        // Fd = A^T y - C - Z on each PSD block
-        double fdNorm2 = 0;
-        double xz = 0;
-        double cx = 0;
-        for (int b = 0; b < nP; b++) {
-            double[] f = fd[b].data;
-            double[] cc = d.psdC[b].data;
-            double[] zz = z[b].data;
-            for (int e = 0; e < f.length; e++) {
-                f[e] = -cc[e] - zz[e];
-            }
-            addAT(b, y, 1.0, fd[b]);
-            for (int e = 0; e < f.length; e++) {
-                fdNorm2 += f[e] * f[e];
-                xz += x[b].data[e] * zz[e];
-                cx += cc[e] * x[b].data[e];
-            }
-        }
-        for (int p = 0; p < nL; p++) {
-            double s = -d.linC[p] - zL[p];
-            for (int e = d.linRowPtr[p]; e < d.linRowPtr[p + 1]; e++) {
-                s += d.linRowVal[e] * y[d.linRowVar[e]];
-            }
-            fdL[p] = s;
-            fdNorm2 += s * s;
-            xz += xL[p] * zL[p];
-            cx += d.linC[p] * xL[p];
-        }
-        for (int j = 0; j < nZ; j++) {
-            double s = d.zeroC[j];
-            for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
-                s -= d.zeroVal[e] * y[d.zeroVar[e]];
-            }
-            rz[j] = s;
-            fdNorm2 += s * s;
-            cx += d.zeroC[j] * xf[j];
-        }
-        // rp = c - A(X) - A_L^T x_L - B x_f
-        System.arraycopy(d.c, 0, rp, 0, m);
-        applyA(x, xL, -1.0, rp);
-        for (int j = 0; j < nZ; j++) {
-            double v = xf[j];
-            for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
-                rp[d.zeroVar[e]] -= d.zeroVal[e] * v;
-            }
-        }
-        double rpn = 0;
-        double py = 0;
-        for (int i = 0; i < m; i++) {
-            rpn += rp[i] * rp[i];
-            py += d.c[i] * y[i];
-        }
-        pobj = py;
-        dobj = cx;
-        mu = d.coneDim == 0 ? 0 : xz / d.coneDim;
-        double denom = 1 + Math.abs(pobj) + Math.abs(dobj);
-        gap = Math.max(Math.abs(pobj - dobj), Math.abs(xz)) / denom;
-        pinf = Math.sqrt(rpn) / (1 + d.cInf);
-        dinf = Math.sqrt(fdNorm2) / (1 + d.f0Max);
-    }
-
-    /** out += alpha * sum_i v_i A_{i,b} (dense, both triangles). */
-    private void addAT(int b, double[] v, double alpha, DMatrixRMaj out) {
-        int n = d.psdSize[b];
-        double[] o = out.data;
-        int[] vars = d.blockVars[b];
-        for (int a = 0; a < vars.length; a++) {
-            double s = alpha * v[vars[a]];
-            if (s == 0.0) {
-                continue;
-            }
-            int[] er = d.entRow[b][a];
-            int[] ec = d.entCol[b][a];
-            double[] ev = d.entVal[b][a];
-            for (int e = 0; e < ev.length; e++) {
-                int r = er[e];
-                int c = ec[e];
-                o[r * n + c] += s * ev[e];
-                if (r != c) {
-                    o[c * n + r] += s * ev[e];
-                }
-            }
-        }
-    }
-
-    /** out_i += alpha * (&lt;A_i, W&gt; + A_L,i . wL) over the cones. */
-    private void applyA(DMatrixRMaj[] w, double[] wL, double alpha, double[] out) {
-        for (int b = 0; b < nP; b++) {
-            int n = d.psdSize[b];
-            double[] ww = w[b].data;
-            int[] vars = d.blockVars[b];
-            for (int a = 0; a < vars.length; a++) {
-                int[] er = d.entRow[b][a];
-                int[] ec = d.entCol[b][a];
-                double[] ev = d.entVal[b][a];
-                double s = 0;
-                for (int e = 0; e < ev.length; e++) {
-                    int r = er[e];
-                    int c = ec[e];
-                    s += r == c ? ev[e] * ww[r * n + r] : ev[e] * (ww[r * n + c] + ww[c * n + r]);
-                }
-                out[vars[a]] += alpha * s;
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            double s = 0;
-            for (int e = d.linColPtr[i]; e < d.linColPtr[i + 1]; e++) {
-                s += d.linColVal[e] * wL[d.linColRow[e]];
-            }
-            out[i] += alpha * s;
-        }
+        measure.compute(x, z, xL, zL, xf, y);
+        pobj = measure.pobj;
+        dobj = measure.dobj;
+        mu = measure.mu;
+        gap = measure.gap;
+        pinf = measure.pinf;
+        dinf = measure.dinf;
     }
 
     /**
@@ -842,7 +734,7 @@ final class InteriorPointRun {
         kernels.multiply(a.data, b.data, c.data, a.numRows);
     }
 
-    private static void symmetrize(DMatrixRMaj a) {
+    static void symmetrize(DMatrixRMaj a) {
         int n = a.numRows;
         double[] v = a.data;
         for (int r = 0; r < n; r++) {
@@ -1034,7 +926,7 @@ final class InteriorPointRun {
             gL[p] = gp;
             dxL[p] = gp - fdL[p] * ratio[p]; // hL, temporarily
         }
-        applyA(t2, dxL, 1.0, rhs);
+        ConeOperator.applyA(d, t2, dxL, 1.0, rhs);
         for (int i = 0; i < m; i++) {
             rhs[i] -= rp[i];
         }
@@ -1083,7 +975,7 @@ final class InteriorPointRun {
     private void recoverBlocks(double[] dyIn) {
         for (int b = 0; b < nP; b++) {
             dz[b].setTo(fd[b]);
-            addAT(b, dyIn, 1.0, dz[b]);
+            ConeOperator.addAT(d, b, dyIn, 1.0, dz[b]);
             zwx(b, dz[b], dx[b]);
             double[] dv = dx[b].data;
             double[] gv = g[b].data;
@@ -1156,7 +1048,7 @@ final class InteriorPointRun {
         for (int i = 0; i < m; i++) {
             e[i] = -rp[i];
         }
-        applyA(dx, dxL, 1.0, e);
+        ConeOperator.applyA(d, dx, dxL, 1.0, e);
         for (int j = 0; j < nZ; j++) {
             double v = dxfIn[j];
             for (int f = d.zeroPtr[j]; f < d.zeroPtr[j + 1]; f++) {
@@ -1170,75 +1062,20 @@ final class InteriorPointRun {
         return Math.sqrt(s);
     }
 
-    /** Largest alpha with V + alpha D in the cone, V = L L^T given by linv = L^{-1}. */
-    private double maxStep(int b, DMatrixRMaj linv, DMatrixRMaj dir) {
-        mult(linv, dir, t1[b]);
-        CommonOps_DDRM.multTransB(t1[b], linv, g[b]);
-        symmetrize(g[b]);
-        if (!eig[b].decompose(g[b])) {
-            return 0.0;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < d.psdSize[b]; i++) {
-            min = Math.min(min, eig[b].getEigenvalue(i).getReal());
-        }
-        return min >= 0 ? Double.POSITIVE_INFINITY : -1.0 / min;
-    }
-
-    private double maxStepPrimal() {
-        long t0 = System.nanoTime();
-        double a = maxStepPrimalUntimed();
-        nsStepLength += System.nanoTime() - t0;
-        return a;
-    }
-
-    private double maxStepDual() {
-        long t0 = System.nanoTime();
-        double a = maxStepDualUntimed();
-        nsStepLength += System.nanoTime() - t0;
-        return a;
-    }
-
-    private double maxStepPrimalUntimed() {
-        double a = Double.POSITIVE_INFINITY;
-        for (int b = 0; b < nP; b++) {
-            a = Math.min(a, maxStep(b, lxInv[b], dx[b]));
-        }
-        for (int p = 0; p < nL; p++) {
-            if (dxL[p] < 0) {
-                a = Math.min(a, -xL[p] / dxL[p]);
-            }
-        }
-        return a;
-    }
-
-    private double maxStepDualUntimed() {
-        double a = Double.POSITIVE_INFINITY;
-        for (int b = 0; b < nP; b++) {
-            a = Math.min(a, maxStep(b, lzInv[b], dz[b]));
-        }
-        for (int p = 0; p < nL; p++) {
-            if (dzL[p] < 0) {
-                a = Math.min(a, -zL[p] / dzL[p]);
-            }
-        }
-        return a;
-    }
-
     private String step() {
         // predictor
         long t0 = System.nanoTime();
         direction(0.0, false, dyA, dxfA);
         nsDirection += System.nanoTime() - t0;
-        // maxStep overwrites g: keep dX, dZ of the predictor first
+        // the step length overwrites g: keep dX, dZ of the predictor first
         for (int b = 0; b < nP; b++) {
             dxa[b].setTo(dx[b]);
             dza[b].setTo(dz[b]);
         }
         System.arraycopy(dxL, 0, dxLa, 0, nL);
         System.arraycopy(dzL, 0, dzLa, 0, nL);
-        double apA = Math.min(1.0, maxStepPrimal());
-        double adA = Math.min(1.0, maxStepDual());
+        double apA = Math.min(1.0, stepLength.max(lxInv, dx, xL, dxL));
+        double adA = Math.min(1.0, stepLength.max(lzInv, dz, zL, dzL));
         if (!Double.isFinite(apA) || !Double.isFinite(adA)) {
             return "non-finite predictor step";
         }
@@ -1268,8 +1105,8 @@ final class InteriorPointRun {
         direction(sigma * mu, true, dy, dxf);
         nsDirection += System.nanoTime() - t1;
         double gamma = 0.9 + 0.09 * Math.min(apA, adA);
-        double ap = Math.min(1.0, gamma * maxStepPrimal());
-        double ad = Math.min(1.0, gamma * maxStepDual());
+        double ap = Math.min(1.0, gamma * stepLength.max(lxInv, dx, xL, dxL));
+        double ad = Math.min(1.0, gamma * stepLength.max(lzInv, dz, zL, dzL));
         if (!(ap >= 0) || !(ad >= 0)) {
             return "non-finite step length";
         }
@@ -1423,7 +1260,7 @@ final class InteriorPointRun {
         sb.timing("setup", setupTime).timing("solve", total - setupTime).timing("total", total);
         if (iter > 0) {
             sb.timing("cones", nsCones * 1e-9).timing("schur", nsSchur * 1e-9).timing("factor", nsFactor * 1e-9)
-                    .timing("direction", nsDirection * 1e-9).timing("steplength", nsStepLength * 1e-9);
+                    .timing("direction", nsDirection * 1e-9).timing("steplength", stepLength.nanos * 1e-9);
         }
         return sb.build();
     }
