@@ -2,6 +2,7 @@ package io.polysos.moment.sparse;
 
 import io.polysos.moment.AtomExtraction;
 import io.polysos.moment.CandidatePoint;
+import io.polysos.moment.Certificate;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MemoryBudget;
 import io.polysos.moment.MomentRelaxation;
@@ -107,9 +108,12 @@ public final class SparseMomentSosSolver {
         PopResult r = dense.verdict(pop, records, last).withNote(note);
         if (r.isCertified() && (sparsity.sparsity().term() || SparseMomentRelaxation.newtonApplies(sparsity, pop))) {
             // no flatness under term sparsity or the Newton-polytope basis: say what certified it instead
-            r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), r.certificate(), r.order(),
+            // (the certificate is the gap, not flat truncation, which was never tested here)
+            r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), Certificate.GAP, r.order(),
                     r.minimizers(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
-                    r.message().replaceFirst("\\(flat at t=-1", "(a feasible point attains the bound"), r.note());
+                    r.message().replaceFirst("\\(flat at t=-1", r.boundVerified()
+                            ? "(a feasible point attains the verified bound"
+                            : "(a feasible point attains the bound, which is numeric only"), r.note());
         }
         return new SparsePopResult(r, List.copyOf(infos), cs);
     }
