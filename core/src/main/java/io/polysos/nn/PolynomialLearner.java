@@ -180,9 +180,10 @@ public final class PolynomialLearner {
     /** The learner's verdict, formatted from the result's fields only. */
     private static String message(PopStatus status, Certificate cert, int order, double lower, boolean verified,
             double upper, double gap, PopResult pr) {
-        String lb = String.format(Locale.ROOT, "lower bound %.10g (%s)", lower, verified ? "verified"
-                : "numeric only" + (pr.orders().isEmpty() ? "" : ": " + pr.orders().get(pr.orders().size() - 1)
-                        .bounds().note()));
+        String note = pr.orders().isEmpty() ? "" : pr.orders().get(pr.orders().size() - 1).bounds().note();
+        String why = note == null || note.isEmpty() ? "numeric only"
+                : note.startsWith("numeric only") ? note : "numeric only: " + note;
+        String lb = String.format(Locale.ROOT, "lower bound %.10g (%s)", lower, verified ? "verified" : why);
         String ub = String.format(Locale.ROOT, "loss %.10g, gap %.3e", upper, gap);
         if (status == PopStatus.CERTIFIED) {
             return "global optimum certified at order " + order + " by " + cert.jsonName() + ": " + ub + ", " + lb;

@@ -9,6 +9,7 @@ import io.polysos.moment.MomentRelaxation;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
+import io.polysos.moment.PopStatus;
 import io.polysos.moment.RankDecision;
 import io.polysos.moment.VerifiedBound;
 import io.polysos.poly.MonomialBasis;
@@ -106,7 +107,19 @@ public final class SparseMomentSosSolver {
             }
         }
         PopResult r = dense.verdict(pop, records, last).withNote(note);
-        if (r.isCertified() && (sparsity.sparsity().term() || SparseMomentRelaxation.newtonApplies(sparsity, pop))) {
+        boolean noFlatness = sparsity.sparsity().term() || SparseMomentRelaxation.newtonApplies(sparsity, pop);
+        if (r.isCertified() && noFlatness && !r.boundVerified()) {
+            // without flatness only the gap can certify, and the gap needs a verified bound (as in the
+            // dense hierarchy): a point attaining a numeric-only bound is a candidate, not a proof
+            r = new PopResult(PopStatus.BOUND_ONLY, r.bound(), r.boundNumeric(), false, Certificate.NONE, r.order(),
+                    List.of(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
+                    "not certified at order " + r.order() + ": a feasible point attains the lower bound "
+                            + r.bound() + ", but that bound is numeric only (no flatness test under "
+                            + (sparsity.sparsity().term() ? "term sparsity" : "the Newton-polytope basis")
+                            + ", and no verified bound without a bounding constraint; add --ball or --box)",
+                    r.note());
+        }
+        if (r.isCertified() && noFlatness) {
             // no flatness under term sparsity or the Newton-polytope basis: say what certified it instead
             // (the certificate is the gap, not flat truncation, which was never tested here)
             r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), Certificate.GAP, r.order(),
