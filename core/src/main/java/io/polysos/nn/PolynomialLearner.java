@@ -181,8 +181,8 @@ public final class PolynomialLearner {
     private static String message(PopStatus status, Certificate cert, int order, double lower, boolean verified,
             double upper, double gap, PopResult pr) {
         String note = pr.orders().isEmpty() ? "" : pr.orders().get(pr.orders().size() - 1).bounds().note();
-        String why = note == null || note.isEmpty() ? "numeric only"
-                : note.startsWith("numeric only") ? note : "numeric only: " + note;
+        // bound notes say "numeric only: <why>" themselves (as MomentSosSolver quotes them)
+        String why = note == null || note.isEmpty() ? "numeric only" : note;
         String lb = String.format(Locale.ROOT, "lower bound %.10g (%s)", lower, verified ? "verified" : why);
         String ub = String.format(Locale.ROOT, "loss %.10g, gap %.3e", upper, gap);
         if (status == PopStatus.CERTIFIED) {

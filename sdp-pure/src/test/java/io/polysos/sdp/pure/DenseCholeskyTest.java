@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DenseCholeskyTest {
 
     /** A random SPD matrix G G^T + n I, row-major. */
-    private static double[] randomSpd(int n, Random rnd) {
+    static double[] randomSpd(int n, Random rnd) {
         double[] g = new double[n * n];
         for (int e = 0; e < g.length; e++) {
             g[e] = rnd.nextGaussian();

@@ -34,23 +34,11 @@ class NativeLapackTest {
 
     /** A random SPD matrix G G^T + n I, row-major, with a marker in the strict upper triangle. */
     private static double[] randomSpd(int n, Random rnd) {
-        double[] g = new double[n * n];
-        for (int e = 0; e < g.length; e++) {
-            g[e] = rnd.nextGaussian();
-        }
-        double[] a = new double[n * n];
+        double[] a = DenseCholeskyTest.randomSpd(n, rnd);
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = 0;
-                for (int k = 0; k < n; k++) {
-                    s += g[i * n + k] * g[j * n + k];
-                }
-                a[i * n + j] = s;
-                if (j < i) {
-                    a[j * n + i] = -7.5; // must be neither read nor written
-                }
+            for (int j = i + 1; j < n; j++) {
+                a[i * n + j] = -7.5; // must be neither read nor written
             }
-            a[i * n + i] += n;
         }
         return a;
     }
