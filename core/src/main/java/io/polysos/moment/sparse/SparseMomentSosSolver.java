@@ -112,7 +112,7 @@ public final class SparseMomentSosSolver {
             }
         }
         PopResult r = dense.verdict(pop, records, last, flatnessTested).withNote(note);
-        return new SparsePopResult(r, List.copyOf(infos), cs);
+        return new SparsePopResult(r, List.copyOf(infos), cs, flatnessTested);
     }
 
     /**
