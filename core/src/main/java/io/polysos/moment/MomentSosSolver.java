@@ -14,8 +14,8 @@ import java.util.Objects;
  * The Moment-SOS hierarchy driver: solves the relaxations of orders k = k0, k0+1, ... up to
  * the configured maximum, stopping at the first order where flat truncation holds
  * (rank M_{t-d_K} = rank M_t for some t in [max(d_f, d_K), k]) and every extracted point is
- * feasible and attains the bound. Gets its SDP solver from the caller; never names a
- * backend.
+ * feasible and attains the bound; the verdict also certifies by the gap to a verified bound
+ * ({@link #closesGap}). Gets its SDP solver from the caller; never names a backend.
  */
 public final class MomentSosSolver {
 
