@@ -82,6 +82,24 @@ final class NewtonFilter {
         return keeps(MonomialKey.ofSum(vars, b, off, zero, 0, null, 0));
     }
 
+    /**
+     * @param vars the clique's variables
+     * @param e the exponents of the clique's local basis (entry i at e[i * vars.length ..])
+     * @param idx rows as indices into the local basis
+     * @return the rows of idx, in order, whose monomial b has 2b in the Newton polytope of f - lambda
+     */
+    int[] keptRows(int[] vars, int[] e, int[] idx) {
+        int nc = vars.length;
+        int[] out = new int[idx.length];
+        int k = 0;
+        for (int i : idx) {
+            if (keeps(vars, e, i * nc)) {
+                out[k++] = i;
+            }
+        }
+        return Arrays.copyOf(out, k);
+    }
+
     /** @return whether 2b lies in the Newton polytope of f - lambda (exactly) */
     boolean keeps(MonomialKey b) {
         return cache.computeIfAbsent(b, this::decide);

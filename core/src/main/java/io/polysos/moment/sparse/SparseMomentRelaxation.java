@@ -1,6 +1,5 @@
 package io.polysos.moment.sparse;
 
-import io.polysos.moment.IndependentRows;
 import io.polysos.moment.MomentRelaxation;
 import io.polysos.poly.MonomialBasis;
 import io.polysos.poly.Polynomial;
@@ -10,7 +9,6 @@ import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpSolution;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,14 +73,7 @@ public final class SparseMomentRelaxation {
     private final boolean newtonReduced;
     private double objectiveConstant;
     private final SdpProblem problem;
-
-    // entries collected before the SDP builder is created (it needs the number of variables)
-    private int[] eId = new int[1024];
-    private int[] eBlock = new int[1024];
-    private int[] eRow = new int[1024];
-    private int[] eCol = new int[1024];
-    private double[] eVal = new double[1024];
-    private int numEntries;
+    private final SdpEntries entries = new SdpEntries(); // until assemble() hands them to the SDP builder
 
     private SparseMomentRelaxation(Pop pop, int order, SparsityOptions options, CorrelativeSparsity cs, int tsStep,
             Set<MonomialKey> support) {
@@ -99,6 +90,7 @@ public final class SparseMomentRelaxation {
         this.ideal = IdealReduction.of(pop);
         idOf(MonomialKey.ONE);
         boolean term = options.sparsity().term();
+        TermSparsityBlocks ts = term ? new TermSparsityBlocks(support, ideal, options.chordalTermExtension()) : null;
         NewtonFilter newton = newtonApplies(options, pop) ? new NewtonFilter(pop.objective()) : null;
         this.newtonReduced = newton != null;
         List<int[]> cliques = cs.cliques();
@@ -112,9 +104,9 @@ public final class SparseMomentRelaxation {
             int[] e = basis.exponents();
             int[][] one = {zero};
             double[] oneCoef = {1.0};
-            for (int[] idx : blocksOf(vars, e, normalRows(vars, e, s), one, term)) {
+            for (int[] idx : blocksOf(ts, vars, e, normalRows(vars, e, s), one)) {
                 if (newton != null) {
-                    idx = newtonRows(newton, vars, e, idx);
+                    idx = newton.keptRows(vars, e, idx);
                     if (idx.length > 0) {
                         newtonBlocks.add(new Object[] {c, vars, e, idx});
                     }
@@ -132,7 +124,7 @@ public final class SparseMomentRelaxation {
                 int sg = gb.sizeOfDegree(dg);
                 int[][] gt = localTerms(g, vars);
                 double[] gc = g.coefficients();
-                for (int[] idx : blocksOf(vars, gb.exponents(), normalRows(vars, gb.exponents(), sg), gt, term)) {
+                for (int[] idx : blocksOf(ts, vars, gb.exponents(), normalRows(vars, gb.exponents(), sg), gt)) {
                     emitBlock(c, j, vars, gb.exponents(), idx, gt, gc);
                 }
             }
@@ -140,7 +132,8 @@ public final class SparseMomentRelaxation {
         if (newton != null) {
             emitNewtonBlocks(newton, newtonBlocks);
         }
-        this.equalityRows = collectEqualities(cliques);
+        this.equalityRows = EqualityRows.collect(pop, order, ideal, cs, term ? ids::get : this::idOf)
+                .addIndependent(ids.size(), entries, blocks.size());
         this.objectiveScale = objectiveScale(pop.objective());
         this.problem = assemble();
     }
@@ -192,7 +185,6 @@ public final class SparseMomentRelaxation {
         }
     }
 
-    /** @return the local indices i &lt; s whose monomial is a normal form modulo the ideal (all without reduction) */
     /**
      * @return true when the Newton-polytope reduction is asked for and valid: pop has no
      *         constraint at all (bounding constraints included), so the moment matrix is the
@@ -239,19 +231,7 @@ public final class SparseMomentRelaxation {
         }
     }
 
-    /** The rows of idx whose monomial b has 2b in the Newton polytope of f - lambda. */
-    private static int[] newtonRows(NewtonFilter newton, int[] vars, int[] e, int[] idx) {
-        int nc = vars.length;
-        int[] out = new int[idx.length];
-        int k = 0;
-        for (int i : idx) {
-            if (newton.keeps(vars, e, i * nc)) {
-                out[k++] = i;
-            }
-        }
-        return Arrays.copyOf(out, k);
-    }
-
+    /** @return the local indices i &lt; s whose monomial is a normal form modulo the ideal (all without reduction) */
     private int[] normalRows(int[] vars, int[] e, int s) {
         int nc = vars.length;
         int[] zero = new int[nc];
@@ -266,7 +246,7 @@ public final class SparseMomentRelaxation {
     }
 
     /** @return term t of p as an exponent vector over the clique (local indices) */
-    private static int[][] localTerms(Polynomial p, int[] vars) {
+    static int[][] localTerms(Polynomial p, int[] vars) {
         int[][] out = new int[p.numTerms()][vars.length];
         for (int t = 0; t < p.numTerms(); t++) {
             int inClique = 0;
@@ -281,42 +261,9 @@ public final class SparseMomentRelaxation {
         return out;
     }
 
-    /**
-     * The row blocks of one matrix: all rows, or under term sparsity the blocks of the
-     * extended term graph (b ~ c when b + c + e lies in the support for a term e).
-     */
-    private List<int[]> blocksOf(int[] vars, int[] e, int[] rows, int[][] terms, boolean term) {
-        if (!term) {
-            return List.<int[]>of(rows);
-        }
-        int nc = vars.length;
-        int s = rows.length;
-        BitSet[] adj = new BitSet[s];
-        for (int i = 0; i < s; i++) {
-            adj[i] = new BitSet(s);
-        }
-        for (int i = 0; i < s; i++) {
-            for (int j = i + 1; j < s; j++) {
-                for (int[] t : terms) {
-                    if (support.contains(ideal.reduce(MonomialKey.ofSum(vars, e, rows[i] * nc, e, rows[j] * nc, t, 0)))) {
-                        adj[i].set(j);
-                        adj[j].set(i);
-                        break;
-                    }
-                }
-            }
-        }
-        List<int[]> blocks = options.chordalTermExtension() ? ChordalGraphs.maximalCliquesOfMinimumDegreeExtension(adj)
-                : ChordalGraphs.connectedComponents(adj);
-        List<int[]> out = new ArrayList<>(blocks.size());
-        for (int[] b : blocks) {
-            int[] m = new int[b.length];
-            for (int i = 0; i < b.length; i++) {
-                m[i] = rows[b[i]];
-            }
-            out.add(m);
-        }
-        return out;
+    /** The row blocks of one matrix: all its rows, or under term sparsity those of {@link TermSparsityBlocks}. */
+    private static List<int[]> blocksOf(TermSparsityBlocks ts, int[] vars, int[] e, int[] rows, int[][] terms) {
+        return ts == null ? List.<int[]>of(rows) : ts.blocks(vars, e, rows, terms);
     }
 
     private void emitBlock(int clique, int inequality, int[] vars, int[] e, int[] idx, int[][] terms, double[] coefs) {
@@ -336,7 +283,7 @@ public final class SparseMomentRelaxation {
             for (int b = a; b < s; b++) {
                 for (int t = 0; t < terms.length; t++) {
                     int id = idOf(ideal.reduce(MonomialKey.ofSum(vars, e, idx[a] * nc, e, idx[b] * nc, terms[t], 0)));
-                    addEntry(id, blk, a, b, coefs[t]);
+                    entries.add(id, blk, a, b, coefs[t]);
                     if (momentIds != null) {
                         momentIds[a * s + b] = id;
                         momentIds[b * s + a] = id;
@@ -354,112 +301,6 @@ public final class SparseMomentRelaxation {
             monomials.add(key);
         }
         return id;
-    }
-
-    private void addEntry(int id, int blk, int row, int col, double v) {
-        if (numEntries == eId.length) {
-            int cap = 2 * numEntries;
-            eId = Arrays.copyOf(eId, cap);
-            eBlock = Arrays.copyOf(eBlock, cap);
-            eRow = Arrays.copyOf(eRow, cap);
-            eCol = Arrays.copyOf(eCol, cap);
-            eVal = Arrays.copyOf(eVal, cap);
-        }
-        eId[numEntries] = id;
-        eBlock[numEntries] = blk;
-        eRow[numEntries] = row;
-        eCol[numEntries] = col;
-        eVal[numEntries] = v;
-        numEntries++;
-    }
-
-    /** Collects the independent equality rows as entries of the ZERO block (block index = blocks.size()). */
-    private int collectEqualities(List<int[]> cliques) {
-        List<Polynomial> hs = pop.equalities();
-        if (hs.isEmpty()) {
-            return 0;
-        }
-        List<int[]> rowIds = new ArrayList<>();
-        List<double[]> rowVals = new ArrayList<>();
-        for (int l = 0; l < hs.size(); l++) {
-            Polynomial h = hs.get(l);
-            int dm = 2 * order - h.degree();
-            if (h.degree() < 0 || dm < 0 || ideal.reducesEquality(l)) {
-                continue;
-            }
-            int[] vars = cliques.get(cs.equalityClique(l));
-            int nc = vars.length;
-            MonomialBasis mb = new MonomialBasis(nc, dm);
-            int[] e = mb.exponents();
-            int[][] ht = localTerms(h, vars);
-            double[] hc = h.coefficients();
-            int[] zero = new int[nc];
-            rows:
-            for (int a = 0; a < mb.size(); a++) {
-                if (!ideal.isNormal(MonomialKey.ofSum(vars, e, a * nc, zero, 0, null, 0))) {
-                    continue; // a multiple of the row of its normal form
-                }
-                int[] cols = new int[ht.length];
-                double[] vals = new double[ht.length];
-                int len = 0;
-                for (int t = 0; t < ht.length; t++) {
-                    MonomialKey key = ideal.reduce(MonomialKey.ofSum(vars, e, a * nc, ht[t], 0, zero, 0));
-                    Integer id = ids.get(key);
-                    if (id == null) {
-                        if (options.sparsity().term()) {
-                            continue rows;
-                        }
-                        id = idOf(key);
-                    }
-                    int at = 0;
-                    while (at < len && cols[at] != id) {
-                        at++;
-                    }
-                    if (at == len) {
-                        cols[len] = id;
-                        vals[len++] = hc[t];
-                    } else {
-                        vals[at] += hc[t];
-                    }
-                }
-                rowIds.add(Arrays.copyOf(cols, len));
-                rowVals.add(Arrays.copyOf(vals, len));
-            }
-        }
-        // compact column numbering (by id) for the dependency test
-        int[] compact = new int[ids.size()];
-        Arrays.fill(compact, -1);
-        int nCols = 0;
-        for (int[] r : rowIds) {
-            for (int id : r) {
-                if (compact[id] < 0) {
-                    compact[id] = 0;
-                }
-            }
-        }
-        for (int id = 0; id < compact.length; id++) {
-            if (compact[id] == 0) {
-                compact[id] = nCols++;
-            }
-        }
-        IndependentRows selector = new IndependentRows(Math.max(nCols, 1), MomentRelaxation.DEFAULT_DEPENDENT_ROW_TOLERANCE);
-        int zb = blocks.size();
-        int kept = 0;
-        for (int r = 0; r < rowIds.size(); r++) {
-            int[] cols = rowIds.get(r);
-            double[] vals = rowVals.get(r);
-            int[] cc = new int[cols.length];
-            for (int t = 0; t < cols.length; t++) {
-                cc[t] = compact[cols[t]];
-            }
-            if (selector.addIfIndependent(cc, vals, cols.length)) {
-                for (int t = 0; t < cols.length; t++) {
-                    addEntry(cols[t], zb, kept, kept, vals[t]);
-                }
-                kept++;
-            }
-        }
-        return kept;
     }
 
     private SdpProblem assemble() {
@@ -494,18 +335,7 @@ public final class SparseMomentRelaxation {
         if (equalityRows > 0) {
             b.addBlock(BlockKind.ZERO, equalityRows);
         }
-        for (int i = 0; i < numEntries; i++) {
-            if (eId[i] == 0) {
-                b.addEntry(0, eBlock[i], eRow[i], eCol[i], -eVal[i]);
-            } else {
-                b.addEntry(eId[i], eBlock[i], eRow[i], eCol[i], eVal[i]);
-            }
-        }
-        eId = null;
-        eBlock = null;
-        eRow = null;
-        eCol = null;
-        eVal = null;
+        entries.addTo(b);
         return b.build();
     }
 
