@@ -117,6 +117,12 @@ final class InteriorPointRun {
     private DMatrixRMaj schur;
     private DMatrixRMaj schurWork;
     private DenseCholesky schurChol;
+    /** The sparse factorization of M when M is sparse enough (null: the dense one). */
+    private SparseSchur sparseSchur;
+    /** Thresholds of the choice of the sparse factorization (see {@link SparseSchur}). */
+    private int sparseMinVariables = SparseSchur.MIN_VARIABLES;
+    private double sparseMaxDensity = SparseSchur.MAX_DENSITY;
+    private double sparseMaxFlopRatio = SparseSchur.MAX_FLOP_RATIO;
     private double[] colWork;
     private DMatrixRMaj bDense;
     private DMatrixRMaj mInvB;
@@ -172,6 +178,18 @@ final class InteriorPointRun {
         this.feasTol = options.feasibilityTolerance().orElse(PureSdpSolver.DEFAULT_FEASIBILITY_TOLERANCE);
         this.maxIterations = options.maxIterations().orElse(PureSdpSolver.DEFAULT_MAX_ITERATIONS);
         this.timeLimit = options.timeLimitSeconds().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Sets the thresholds of the choice between the sparse and the dense factorization of M
+     * (tests: {@code (1, 1, 1)} takes the sparse one whenever the pattern can be built,
+     * {@code (Integer.MAX_VALUE, 0, 0)} never); returns this.
+     */
+    InteriorPointRun sparseSchurThresholds(int minVariables, double maxDensity, double maxFlopRatio) {
+        this.sparseMinVariables = minVariables;
+        this.sparseMaxDensity = maxDensity;
+        this.sparseMaxFlopRatio = maxFlopRatio;
+        return this;
     }
 
     SdpSolution run() {
@@ -241,7 +259,11 @@ final class InteriorPointRun {
         refineDy = new double[m];
         refineDxf = new double[nZ];
         schur = new DMatrixRMaj(m, m);
-        schurWork = new DMatrixRMaj(m, m);
+        sparseSchur = SparseSchur.enabled()
+                ? SparseSchur.create(d, sparseMinVariables, sparseMaxDensity, sparseMaxFlopRatio) : null;
+        if (sparseSchur == null) {
+            schurWork = new DMatrixRMaj(m, m);
+        }
         vecM2 = new DMatrixRMaj(m, 1);
         if (nZ > 0) {
             bDense = new DMatrixRMaj(m, nZ);
@@ -311,6 +333,14 @@ final class InteriorPointRun {
     private SdpSolution iterate() {
         setup();
         double setupTime = elapsed();
+        if (sparseSchur != null && options.verbose()) {
+            String line = String.format(Locale.ROOT,
+                    "sparse Schur complement: m=%d, %d of %d lower-triangle entries, factor %d entries, %.2e multiply-adds (dense %.2e)",
+                    m, sparseSchur.pattern().nonzeros(), (long) m * (m + 1) / 2, sparseSchur.cholesky().factorNonzeros(),
+                    sparseSchur.cholesky().flops(), (double) m * m * m / 6);
+            log.add(line);
+            options.logSink().accept(line);
+        }
         initialPoint();
         int iter = 0;
         String reason;
@@ -467,7 +497,7 @@ final class InteriorPointRun {
         if (factorCones() != null) {
             return false;
         }
-        assembler.assemble(zinv, x, ratio, schur);
+        assembleSchur();
         if (factorSchur() != null) {
             return false;
         }
@@ -565,6 +595,13 @@ final class InteriorPointRun {
         for (int b = 0; b < nP; b++) {
             x[b].setTo(savedX[b]);
         }
+        if (sparseSchur != null) {
+            // the symmetric M, then the all-zero halves the sparse path expects
+            assembler.assemble(zinv, x, ratio, schur);
+            DMatrixRMaj copy = schur.copy();
+            Arrays.fill(schur.data, 0.0);
+            return copy;
+        }
         assembler.assemble(zinv, x, ratio, schur);
         return schur;
     }
@@ -598,7 +635,7 @@ final class InteriorPointRun {
         long t1 = System.nanoTime();
         nsCones += t1 - t0;
         if (failure == null) {
-            assembler.assemble(zinv, x, ratio, schur);
+            assembleSchur();
             long t2 = System.nanoTime();
             nsSchur += t2 - t1;
             failure = factorSchur();
@@ -746,6 +783,19 @@ final class InteriorPointRun {
         }
     }
 
+    /**
+     * Assembles M: the symmetric dense matrix, or on the sparse path its halves, loaded into
+     * the pattern (which leaves the dense array zero).
+     */
+    private void assembleSchur() {
+        if (sparseSchur != null) {
+            assembler.assembleHalves(zinv, x, ratio, schur);
+            sparseSchur.load(schur.data);
+        } else {
+            assembler.assemble(zinv, x, ratio, schur);
+        }
+    }
+
     /** Factors M (possibly augmented) and, with ZERO blocks, K = B^T M^{-1} B. */
     private String factorSchur() {
         rho = 0;
@@ -753,8 +803,12 @@ final class InteriorPointRun {
             return null;
         }
         double maxDiag = 0;
-        for (int i = 0; i < m; i++) {
-            maxDiag = Math.max(maxDiag, schur.data[i * m + i]);
+        if (sparseSchur != null) {
+            maxDiag = sparseSchur.maxDiagonal();
+        } else {
+            for (int i = 0; i < m; i++) {
+                maxDiag = Math.max(maxDiag, schur.data[i * m + i]);
+            }
         }
         if (nZ > 0 && d.needsAugmentation) {
             augment(maxDiag);
@@ -777,7 +831,7 @@ final class InteriorPointRun {
                 for (int i = 0; i < m; i++) {
                     colWork[i] = bDense.data[i * nZ + j];
                 }
-                schurChol.solve(colWork);
+                solveM(colWork);
                 for (int i = 0; i < m; i++) {
                     mInvB.data[i * nZ + j] = colWork[i];
                 }
@@ -819,6 +873,9 @@ final class InteriorPointRun {
     }
 
     private boolean factorM(double shift) {
+        if (sparseSchur != null) {
+            return sparseSchur.factor(rho, shift);
+        }
         schurWork.setTo(schur);
         if (rho != 0) {
             // M + rho B B^T
@@ -838,6 +895,15 @@ final class InteriorPointRun {
         return schurChol.factor(schurWork.data, m);
     }
 
+    /** b := M^{-1} b (M possibly augmented) with the last factorization, sparse or dense. */
+    private void solveM(double[] b) {
+        if (sparseSchur != null) {
+            sparseSchur.solve(b);
+        } else {
+            schurChol.solve(b);
+        }
+    }
+
     /** Solves the saddle system for dy and dx_f given the first block row r (modified). */
     private void solveSaddle(double[] r, double[] rzIn, double[] dyOut, double[] dxfOut) {
         if (m == 0) {
@@ -852,7 +918,7 @@ final class InteriorPointRun {
             }
         }
         System.arraycopy(r, 0, vecM2.data, 0, m);
-        schurChol.solve(vecM2.data);
+        solveM(vecM2.data);
         if (nZ == 0) {
             System.arraycopy(vecM2.data, 0, dyOut, 0, m);
             return;

@@ -97,6 +97,19 @@ final class SchurAssembler {
     void assemble(DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, DMatrixRMaj mOut) {
         int m = d.m;
         java.util.Arrays.fill(mOut.data, 0, m * m, 0.0);
+        assembleHalves(zinv, x, linRatio, mOut);
+        symmetrizeBySum(mOut.data, m);
+    }
+
+    /**
+     * Adds the two halves of M to mOut without symmetrizing: each unordered pair (i, j) of
+     * variables sharing a block gets its contribution in one of the entries (i, j), (j, i), so
+     * that M_ij = out_ij + out_ji for i != j (and M_ii = out_ii); entries of pairs that share
+     * no block are left as they are (the sparse path keeps them zero and reads the pairs of
+     * its pattern only). Arguments as for {@link #assemble}.
+     */
+    void assembleHalves(DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, DMatrixRMaj mOut) {
+        int m = d.m;
         lowRankTables(zinv, x);
         if (pool == null || m < 2) {
             for (int i = 0; i < m; i++) {
@@ -121,7 +134,6 @@ final class SchurAssembler {
                 }
             }
         }
-        symmetrizeBySum(mOut.data, m);
     }
 
     /** Tile size of {@link #symmetrizeBySum} (two 32 x 32 tiles of doubles stay in L1). */

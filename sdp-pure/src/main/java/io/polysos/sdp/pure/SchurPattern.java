@@ -130,19 +130,4 @@ final class SchurPattern {
         }
         return new SchurPattern(m, rowPtr, Arrays.copyOf(cols, nnz));
     }
-
-    /**
-     * Copies the symmetric dense matrix's lower triangle on the pattern into values.
-     *
-     * @param a the m x m matrix, row-major, not modified
-     * @param values the output, aligned with the column indices, modified
-     */
-    void gather(double[] a, double[] values) {
-        for (int i = 0; i < m; i++) {
-            int off = i * m;
-            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-                values[p] = a[off + colIdx[p]];
-            }
-        }
-    }
 }

@@ -1,0 +1,192 @@
+package io.polysos.sdp.pure;
+
+/**
+ * The sparse path of the Schur complement's factorization: for problems whose M is sparse
+ * (each variable shares blocks with few others, as in the correlative-sparsity relaxations of
+ * chained problems), M (and M + rho B B^T with ZERO blocks) is taken on its {@link SchurPattern}
+ * and factored by {@link SparseCholesky}, ordered and analysed once per solve. Problems with a
+ * dense M (the dense moment relaxations, SDPLIB) never get here: {@link #create} returns null
+ * and the dense path runs unchanged.
+ */
+final class SparseSchur {
+
+    /** Below this many variables the dense factorization is always used (it takes milliseconds). */
+    static final int MIN_VARIABLES = 500;
+    /**
+     * The pattern is built only while its lower triangle holds at most this fraction of the
+     * dense one: above it the dense kernels (SIMD, both threads) win whatever the fill.
+     */
+    static final double MAX_DENSITY = 0.05;
+    /**
+     * The sparse factorization is used when its multiply-adds are at most this fraction of the
+     * dense factorization's m^3 / 6: the dense kernels run several times more multiply-adds per
+     * second (SIMD, blocked, two threads) than the sparse one (indexed, one thread).
+     */
+    static final double MAX_FLOP_RATIO = 0.05;
+
+    private final ProblemData d;
+    private final SchurPattern pattern;
+    private final SparseCholesky chol;
+    /** M on the pattern, as last loaded. */
+    private final double[] assembled;
+    /** M (possibly augmented and shifted) on the pattern, overwritten by the factorization's input. */
+    private final double[] values;
+    /** For each entry of each ZERO row's pairs (e &gt;= f), the position in values. */
+    private int[] zeroPairPos;
+
+    private SparseSchur(ProblemData d, SchurPattern pattern, SparseCholesky chol) {
+        this.d = d;
+        this.pattern = pattern;
+        this.chol = chol;
+        this.values = new double[(int) pattern.nonzeros()];
+        this.assembled = new double[values.length];
+    }
+
+    /**
+     * Whether the sparse path may be used at all: the environment variable
+     * {@code POLYSOS_SPARSE_SCHUR=0} turns it off (for comparisons with the dense path).
+     */
+    static boolean enabled() {
+        return !"0".equals(System.getenv("POLYSOS_SPARSE_SCHUR"));
+    }
+
+    /**
+     * The sparse path for the problem, or null when its Schur complement is not sparse enough
+     * for it to pay: fewer than minVariables variables, more than maxDensity of the lower
+     * triangle in the pattern, or a factorization of more than maxFlopRatio times the dense
+     * one's multiply-adds (defaults {@link #MIN_VARIABLES}, {@link #MAX_DENSITY},
+     * {@link #MAX_FLOP_RATIO}).
+     */
+    static SparseSchur create(ProblemData d, int minVariables, double maxDensity, double maxFlopRatio) {
+        int m = d.m;
+        if (m < Math.max(1, minVariables)) {
+            return null;
+        }
+        long limit = (long) Math.min(Integer.MAX_VALUE - 8.0, maxDensity * (m * (m + 1.0) / 2));
+        SchurPattern pattern = SchurPattern.of(d, limit);
+        if (pattern == null) {
+            return null;
+        }
+        SparseCholesky chol = new SparseCholesky(m, pattern.rowPtr, pattern.colIdx);
+        if (chol.flops() > maxFlopRatio * ((double) m * m * m / 6) || chol.factorNonzeros() > Integer.MAX_VALUE - 8L) {
+            return null;
+        }
+        return new SparseSchur(d, pattern, chol);
+    }
+
+    /** The pattern of M. */
+    SchurPattern pattern() {
+        return pattern;
+    }
+
+    /** The factorization (for its statistics). */
+    SparseCholesky cholesky() {
+        return chol;
+    }
+
+    /**
+     * Takes M from the halves left by {@link SchurAssembler#assembleHalves}: M_ij = h_ij + h_ji
+     * on the pattern, then zeroes those entries of h, so that h is all zero again for the next
+     * assembly (the assembler writes within the pattern only).
+     *
+     * @param halves the m x m halves, row-major, modified (zeroed)
+     */
+    void load(double[] halves) {
+        int m = d.m;
+        int[] rowPtr = pattern.rowPtr;
+        int[] colIdx = pattern.colIdx;
+        for (int i = 0; i < m; i++) {
+            int off = i * m;
+            int diag = rowPtr[i + 1] - 1;
+            for (int p = rowPtr[i]; p < diag; p++) {
+                int j = colIdx[p];
+                int t = j * m + i;
+                assembled[p] = halves[off + j] + halves[t];
+                halves[off + j] = 0;
+                halves[t] = 0;
+            }
+            assembled[diag] = halves[off + i];
+            halves[off + i] = 0;
+        }
+    }
+
+    /** The largest diagonal entry of the loaded M (0 when m = 0). */
+    double maxDiagonal() {
+        double max = 0;
+        for (int i = 0; i < d.m; i++) {
+            max = Math.max(max, assembled[pattern.diagonal(i)]);
+        }
+        return max;
+    }
+
+    /**
+     * Factors M + rho B B^T + shift I with M as last {@linkplain #load loaded}; a zero diagonal
+     * entry (a variable in no block at all) is set to 1, as the dense path does.
+     *
+     * @param rho the augmentation weight (0: none)
+     * @param shift added to the diagonal
+     * @return false when the matrix is not numerically positive definite
+     */
+    boolean factor(double rho, double shift) {
+        System.arraycopy(assembled, 0, values, 0, values.length);
+        if (rho != 0) {
+            addZeroRows(rho);
+        }
+        int m = d.m;
+        for (int i = 0; i < m; i++) {
+            int p = pattern.diagonal(i);
+            if (shift != 0) {
+                values[p] += shift;
+            }
+            if (values[p] == 0.0) {
+                values[p] = 1.0;
+            }
+        }
+        return chol.factor(values);
+    }
+
+    /** values += rho B B^T on the pattern (the ZERO rows' pairs are in it by construction). */
+    private void addZeroRows(double rho) {
+        if (zeroPairPos == null) {
+            int count = 0;
+            for (int j = 0; j < d.nZero; j++) {
+                int len = d.zeroPtr[j + 1] - d.zeroPtr[j];
+                count += len * (len + 1) / 2;
+            }
+            zeroPairPos = new int[count];
+            int k = 0;
+            for (int j = 0; j < d.nZero; j++) {
+                for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                    for (int f = d.zeroPtr[j]; f <= e; f++) {
+                        int a = Math.max(d.zeroVar[e], d.zeroVar[f]);
+                        int b = Math.min(d.zeroVar[e], d.zeroVar[f]);
+                        zeroPairPos[k++] = pattern.find(a, b);
+                    }
+                }
+            }
+        }
+        int k = 0;
+        for (int j = 0; j < d.nZero; j++) {
+            for (int e = d.zeroPtr[j]; e < d.zeroPtr[j + 1]; e++) {
+                double ve = rho * d.zeroVal[e];
+                for (int f = d.zeroPtr[j]; f <= e; f++) {
+                    double add = ve * d.zeroVal[f];
+                    // the same variable twice in one row counts in both orders off the diagonal
+                    if (f != e && d.zeroVar[e] == d.zeroVar[f]) {
+                        add *= 2;
+                    }
+                    values[zeroPairPos[k++]] += add;
+                }
+            }
+        }
+    }
+
+    /**
+     * Solves M x = b with the last factorization.
+     *
+     * @param b the right-hand side, overwritten by x
+     */
+    void solve(double[] b) {
+        chol.solve(b);
+    }
+}
