@@ -259,8 +259,7 @@ final class InteriorPointRun {
         refineDy = new double[m];
         refineDxf = new double[nZ];
         schur = new DMatrixRMaj(m, m);
-        sparseSchur = SparseSchur.enabled()
-                ? SparseSchur.create(d, sparseMinVariables, sparseMaxDensity, sparseMaxFlopRatio) : null;
+        sparseSchur = SparseSchur.choose(d, sparseMinVariables, sparseMaxDensity, sparseMaxFlopRatio);
         if (sparseSchur == null) {
             schurWork = new DMatrixRMaj(m, m);
         }

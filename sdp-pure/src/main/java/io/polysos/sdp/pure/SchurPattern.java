@@ -79,6 +79,22 @@ final class SchurPattern {
      * @param maxNonzeros the largest pattern worth building
      */
     static SchurPattern ofGroups(int m, List<int[]> groups, long maxNonzeros) {
+        // a group of g distinct variables alone fills g (g + 1) / 2 entries: reject at once
+        int[] seen = new int[m];
+        int tag = 0;
+        for (int[] g : groups) {
+            tag++;
+            long distinct = 0;
+            for (int v : g) {
+                if (v >= 0 && v < m && seen[v] != tag) {
+                    seen[v] = tag;
+                    distinct++;
+                }
+            }
+            if (distinct * (distinct + 1) / 2 > maxNonzeros) {
+                return null;
+            }
+        }
         // variable -> groups containing it
         int[] gptr = new int[m + 1];
         for (int[] g : groups) {

@@ -157,13 +157,13 @@ class SparseSchurTest {
 
     @Test
     void choosesTheSparsePathOnlyWhenItPays() {
-        // the chained problem is sparse: at the default thresholds from 500 variables on
+        // the chained problem is sparse: at the default thresholds from 300 variables on
         SdpProblem chain = chained(900, false, 3);
         SparseSchur s = SparseSchur.create(new ProblemData(chain, Kernels.scalar()),
                 SparseSchur.MIN_VARIABLES, SparseSchur.MAX_DENSITY, SparseSchur.MAX_FLOP_RATIO);
         assertThat(s).isNotNull();
         assertThat(s.pattern().density()).isLessThan(0.05);
-        assertThat(SparseSchur.create(new ProblemData(chained(300, false, 3), Kernels.scalar()),
+        assertThat(SparseSchur.create(new ProblemData(chained(200, false, 3), Kernels.scalar()),
                 SparseSchur.MIN_VARIABLES, SparseSchur.MAX_DENSITY, SparseSchur.MAX_FLOP_RATIO)).isNull();
         // a moment-like problem (small blocks that every variable touches) is dense
         SdpProblem dense = KernelsTest.momentLike(600, 4, 5);
