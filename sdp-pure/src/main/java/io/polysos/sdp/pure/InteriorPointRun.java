@@ -258,9 +258,10 @@ final class InteriorPointRun {
         refineZ = new double[nZ];
         refineDy = new double[m];
         refineDxf = new double[nZ];
-        schur = new DMatrixRMaj(m, m);
         sparseSchur = SparseSchur.choose(d, sparseMinVariables, sparseMaxDensity, sparseMaxFlopRatio);
         if (sparseSchur == null) {
+            // the sparse path needs no m x m array at all
+            schur = new DMatrixRMaj(m, m);
             schurWork = new DMatrixRMaj(m, m);
         }
         vecM2 = new DMatrixRMaj(m, 1);
@@ -595,11 +596,9 @@ final class InteriorPointRun {
             x[b].setTo(savedX[b]);
         }
         if (sparseSchur != null) {
-            // the symmetric M, then the all-zero halves the sparse path expects
-            assembler.assemble(zinv, x, ratio, schur);
-            DMatrixRMaj copy = schur.copy();
-            Arrays.fill(schur.data, 0.0);
-            return copy;
+            DMatrixRMaj dense = new DMatrixRMaj(m, m);
+            assembler.assemble(zinv, x, ratio, dense);
+            return dense;
         }
         assembler.assemble(zinv, x, ratio, schur);
         return schur;
@@ -782,14 +781,10 @@ final class InteriorPointRun {
         }
     }
 
-    /**
-     * Assembles M: the symmetric dense matrix, or on the sparse path its halves, loaded into
-     * the pattern (which leaves the dense array zero).
-     */
+    /** Assembles M: the symmetric dense matrix, or on the sparse path M on its pattern only. */
     private void assembleSchur() {
         if (sparseSchur != null) {
-            assembler.assembleHalves(zinv, x, ratio, schur);
-            sparseSchur.load(schur.data);
+            sparseSchur.assemble(assembler, zinv, x, ratio);
         } else {
             assembler.assemble(zinv, x, ratio, schur);
         }

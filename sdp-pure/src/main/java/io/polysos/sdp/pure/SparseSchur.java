@@ -1,5 +1,7 @@
 package io.polysos.sdp.pure;
 
+import org.ejml.data.DMatrixRMaj;
+
 /**
  * The sparse path of the Schur complement's factorization: for problems whose M is sparse
  * (each variable shares blocks with few others, as in the correlative-sparsity relaxations of
@@ -37,8 +39,14 @@ final class SparseSchur {
     private final ProblemData d;
     private final SchurPattern pattern;
     private final SparseCholesky chol;
-    /** M on the pattern, as last loaded. */
+    /** M on the pattern, as last assembled (first the rows' own lower-triangle contributions). */
     private final double[] assembled;
+    /** The rows' contributions to their upper triangle, at the positions of the transposed pairs. */
+    private final double[] upper;
+    /** Full rows of the pattern (both triangles): pointers (m + 1), columns, positions of (max, min). */
+    private final int[] fullPtr;
+    private final int[] fullCol;
+    private final int[] fullPos;
     /** M (possibly augmented and shifted) on the pattern, overwritten by the factorization's input. */
     private final double[] values;
     /** For each entry of each ZERO row's pairs (e &gt;= f), the position in values. */
@@ -50,6 +58,39 @@ final class SparseSchur {
         this.chol = chol;
         this.values = new double[(int) pattern.nonzeros()];
         this.assembled = new double[values.length];
+        this.upper = new double[values.length];
+        int m = d.m;
+        int[] rowPtr = pattern.rowPtr;
+        int[] colIdx = pattern.colIdx;
+        fullPtr = new int[m + 1];
+        for (int i = 0; i < m; i++) {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int j = colIdx[p];
+                fullPtr[i + 1]++;
+                if (j != i) {
+                    fullPtr[j + 1]++;
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            fullPtr[i + 1] += fullPtr[i];
+        }
+        fullCol = new int[fullPtr[m]];
+        fullPos = new int[fullPtr[m]];
+        int[] fill = java.util.Arrays.copyOf(fullPtr, m);
+        for (int i = 0; i < m; i++) {
+            for (int p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+                int j = colIdx[p];
+                int q = fill[i]++;
+                fullCol[q] = j;
+                fullPos[q] = p;
+                if (j != i) {
+                    q = fill[j]++;
+                    fullCol[q] = i;
+                    fullPos[q] = p;
+                }
+            }
+        }
     }
 
     /**
@@ -103,32 +144,21 @@ final class SparseSchur {
     }
 
     /**
-     * Takes M from the halves left by {@link SchurAssembler#assembleHalves}: M_ij = h_ij + h_ji
-     * on the pattern, then zeroes those entries of h, so that h is all zero again for the next
-     * assembly (the assembler writes within the pattern only).
+     * Assembles M on the pattern (no m x m array) with the assembler's sparse entry point.
      *
-     * @param halves the m x m halves, row-major, modified (zeroed)
+     * @param assembler the assembler of the same problem
+     * @param zinv Z_k^{-1} of each PSD block, not modified
+     * @param x X_k of each PSD block, not modified
+     * @param linRatio x_p / z_p of the NONNEG part, not modified
      */
-    void load(double[] halves) {
-        int m = d.m;
-        int[] rowPtr = pattern.rowPtr;
-        int[] colIdx = pattern.colIdx;
-        for (int i = 0; i < m; i++) {
-            int off = i * m;
-            int diag = rowPtr[i + 1] - 1;
-            for (int p = rowPtr[i]; p < diag; p++) {
-                int j = colIdx[p];
-                int t = j * m + i;
-                assembled[p] = halves[off + j] + halves[t];
-                halves[off + j] = 0;
-                halves[t] = 0;
-            }
-            assembled[diag] = halves[off + i];
-            halves[off + i] = 0;
+    void assemble(SchurAssembler assembler, DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio) {
+        assembler.assembleOnPattern(zinv, x, linRatio, fullPtr, fullCol, fullPos, assembled, upper);
+        for (int p = 0; p < assembled.length; p++) {
+            assembled[p] += upper[p];
         }
     }
 
-    /** The largest diagonal entry of the loaded M (0 when m = 0). */
+    /** The largest diagonal entry of the assembled M (0 when m = 0). */
     double maxDiagonal() {
         double max = 0;
         for (int i = 0; i < d.m; i++) {
@@ -138,7 +168,7 @@ final class SparseSchur {
     }
 
     /**
-     * Factors M + rho B B^T + shift I with M as last {@linkplain #load loaded}; a zero diagonal
+     * Factors M + rho B B^T + shift I with M as last {@linkplain #assemble assembled}; a zero diagonal
      * entry (a variable in no block at all) is set to 1, as the dense path does.
      *
      * @param rho the augmentation weight (0: none)

@@ -118,7 +118,11 @@ class SparseSchurTest {
     }
 
     private static SdpSolution solve(SdpProblem p, boolean sparse, List<String> log) {
-        SdpOptions options = SdpOptions.builder().threads(1).verbose(true).logSink(log::add).build();
+        return solve(p, sparse, 1, log);
+    }
+
+    private static SdpSolution solve(SdpProblem p, boolean sparse, int threads, List<String> log) {
+        SdpOptions options = SdpOptions.builder().threads(threads).verbose(true).logSink(log::add).build();
         InteriorPointRun run = new InteriorPointRun(p, options, Kernels.forSchurSize(p.numVariables()), null);
         if (sparse) {
             run.sparseSchurThresholds(1, 1.0, 1.0);
@@ -145,6 +149,19 @@ class SparseSchurTest {
     @Test
     void solvesAChainedProblemLikeTheDenseFactorization() {
         assertSameSolution(chained(300, false, 1));
+    }
+
+    @Test
+    void assemblesTheSameOnThePatternWithTwoThreads() {
+        // each row task computes the same sums whichever thread runs it: identical iterates
+        SdpProblem p = chained(240, false, 4);
+        List<String> log = new ArrayList<>();
+        SdpSolution one = solve(p, true, 1, log);
+        SdpSolution two = solve(p, true, 2, log);
+        assertThat(two.status()).isEqualTo(SdpStatus.OPTIMAL);
+        assertThat(two.iterations()).isEqualTo(one.iterations());
+        assertThat(two.primalObjective()).isEqualTo(one.primalObjective());
+        assertThat(two.dualObjective()).isEqualTo(one.dualObjective());
     }
 
     @Test
