@@ -156,7 +156,7 @@ final class InteriorPointRun {
     private int sinceBest;
 
     InteriorPointRun(SdpProblem problem, SdpOptions options) {
-        this(problem, options, Kernels.forSchurSize(problem.numVariables()),
+        this(problem, options, Kernels.forProblem(problem),
                 NativeLapack.forSchurSize(problem.numVariables()));
     }
 

@@ -133,6 +133,57 @@ final class SparseSchur {
         return new SparseSchur(d, pattern, chol);
     }
 
+    /**
+     * Whether the Schur complement of the problem has a pattern of at most {@link #MAX_DENSITY}
+     * of the lower triangle (read from the problem's coefficients: PSD blocks, rows of the
+     * NONNEG and ZERO blocks), from {@link #MIN_VARIABLES} variables on.
+     */
+    static boolean patternIsSparse(io.polysos.sdp.SdpProblem p) {
+        int m = p.numVariables();
+        if (m < MIN_VARIABLES) {
+            return false;
+        }
+        java.util.List<int[]> groups = new java.util.ArrayList<>();
+        int[] buf = new int[m];
+        for (int k = 0; k < p.numBlocks(); k++) {
+            io.polysos.sdp.BlockSpec spec = p.block(k);
+            if (spec.kind() == io.polysos.sdp.BlockKind.PSD) {
+                int len = 0;
+                for (int i = 0; i < m; i++) {
+                    if (p.coefficient(i + 1, k).nnz() > 0) {
+                        buf[len++] = i;
+                    }
+                }
+                groups.add(java.util.Arrays.copyOf(buf, len));
+            } else {
+                // one group per row of a NONNEG or ZERO block
+                int rows = spec.size();
+                int[] count = new int[rows + 1];
+                for (int i = 0; i < m; i++) {
+                    io.polysos.sdp.SparseSymMatrix f = p.coefficient(i + 1, k);
+                    for (int e = 0; e < f.nnz(); e++) {
+                        count[f.row(e) + 1]++;
+                    }
+                }
+                int[][] rowVars = new int[rows][];
+                for (int r = 0; r < rows; r++) {
+                    rowVars[r] = new int[count[r + 1]];
+                    count[r + 1] = 0;
+                }
+                for (int i = 0; i < m; i++) {
+                    io.polysos.sdp.SparseSymMatrix f = p.coefficient(i + 1, k);
+                    for (int e = 0; e < f.nnz(); e++) {
+                        int r = f.row(e);
+                        rowVars[r][count[r + 1]++] = i;
+                    }
+                }
+                java.util.Collections.addAll(groups, rowVars);
+            }
+        }
+        long limit = (long) Math.min(Integer.MAX_VALUE - 8.0, MAX_DENSITY * (m * (m + 1.0) / 2));
+        return SchurPattern.ofGroups(m, groups, limit) != null;
+    }
+
     /** The pattern of M. */
     SchurPattern pattern() {
         return pattern;

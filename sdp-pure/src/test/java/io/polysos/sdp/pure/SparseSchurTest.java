@@ -186,5 +186,10 @@ class SparseSchurTest {
         SdpProblem dense = KernelsTest.momentLike(600, 4, 5);
         assertThat(SparseSchur.create(new ProblemData(dense, Kernels.scalar()),
                 SparseSchur.MIN_VARIABLES, SparseSchur.MAX_DENSITY, SparseSchur.MAX_FLOP_RATIO)).isNull();
+        // and the kernels: scalar for the sparse problem of small blocks, as by size otherwise
+        assertThat(SparseSchur.patternIsSparse(chain)).isTrue();
+        assertThat(SparseSchur.patternIsSparse(dense)).isFalse();
+        assertThat(Kernels.forProblem(chain)).isSameAs(Kernels.scalar());
+        assertThat(Kernels.forProblem(dense)).isSameAs(Kernels.forSchurSize(600));
     }
 }
