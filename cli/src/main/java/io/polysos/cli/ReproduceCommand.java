@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code polysos reproduce TARGET}: the paper's experiments side by side with ours. Progress
- * goes to stderr: a progress bar redrawn in place when a terminal is attached
- * ({@code System.console() != null}), otherwise one time-stamped log line per step.
+ * goes to stderr: a progress bar redrawn in place when a terminal is attached (as
+ * {@link StatusLine} decides; the current solver iteration follows the bar on the same line),
+ * otherwise one time-stamped log line per step.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Reproduce the paper's experiments: example-3.4, table1..table5, figure1 or all.")
@@ -76,18 +77,36 @@ public final class ReproduceCommand implements Callable<Integer> {
         LearnOptions base = LearnOptions.builder().solver(solverOptions.solver()).sdpOptions(solverOptions.sdpOptions())
                 .order(order).build();
         long t0 = System.nanoTime();
-        boolean terminal = System.console() != null;
+        StatusLine status = StatusLine.stderr();
+        boolean terminal = status.enabled();
         PrintStream err = System.err;
-        List<Reproduction.Row> rows = Reproduction.run(t, sizes.equals("all"), seed, base,
-                baseline == null ? 0 : baselineRuns, out, System.out,
-                line -> {
-                    if (!terminal) {
-                        err.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - t0) * 1e-9, line);
-                    }
-                },
-                (done, total) -> err.print(progress(done, total, (System.nanoTime() - t0) * 1e-9, terminal)));
-        if (terminal) {
-            err.println();
+        String[] lastBar = {""};
+        List<Reproduction.Row> rows;
+        try {
+            rows = Reproduction.run(t, sizes.equals("all"), seed, base,
+                    baseline == null ? 0 : baselineRuns, out, status.clearing(System.out),
+                    line -> {
+                        if (!terminal) {
+                            err.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - t0) * 1e-9, line);
+                        }
+                    },
+                    (done, total) -> {
+                        String p = progress(done, total, (System.nanoTime() - t0) * 1e-9, terminal);
+                        if (terminal) {
+                            lastBar[0] = p.strip();
+                            status.prefix(lastBar[0]);
+                        } else {
+                            err.print(p);
+                        }
+                    });
+        } finally {
+            if (terminal) {
+                status.prefix("");
+                status.clear();
+            }
+        }
+        if (terminal && !lastBar[0].isEmpty()) {
+            err.println(lastBar[0]);   // the final bar stays on the terminal
         }
         if ((t.equals("figure1") || t.equals("all")) && out != null) {
             for (Reproduction.Row r : rows) {

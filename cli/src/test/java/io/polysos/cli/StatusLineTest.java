@@ -31,6 +31,29 @@ class StatusLineTest {
         assertThat(none.size()).isZero();
     }
 
+    /** A progress bar set as the prefix shares the line with the iterations; results printed erase it first. */
+    @Test
+    void aPrefixStaysInFrontOfTheIterationsAndResultsStartOnACleanLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream terminal = new ByteArrayOutputStream();   // stdout and stderr on one terminal
+        PrintStream both = new PrintStream(terminal, true, StandardCharsets.UTF_8);
+        StatusLine line = new StatusLine(both, true);
+        PrintStream results = line.clearing(both);
+        line.prefix("[###   ] 1/2");
+        line.show("solving: 7 pobj=1");
+        results.println("  order 2: bound 0.5");
+        line.show("solving: 8 pobj=2");
+        line.prefix("");
+        line.clear();
+        String s = terminal.toString(StandardCharsets.UTF_8);
+        assertThat(s).contains("\r[###   ] 1/2\u001b[K").contains("\r[###   ] 1/2  solving: 7 pobj=1\u001b[K");
+        // the result line follows an erase, never the bar's text
+        assertThat(s).contains("\r\u001b[K  order 2: bound 0.5").doesNotContain("pobj=1  order");
+        assertThat(s).endsWith("\r\u001b[K");
+        StatusLine off = new StatusLine(new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        assertThat(off.clearing(System.out)).isSameAs(System.out);
+    }
+
     /** A child process (the terminal detection is per process): iterations on stderr, stdout clean. */
     @Test
     void onATerminalTheIterationsShowOnStderrAndNeverOnStdout() throws Exception {

@@ -6,16 +6,21 @@ import org.ejml.data.DMatrixRMaj;
  * Residuals and measures of an iterate: the dual residual Fd = A^T y - C - Z on the cones,
  * rz = f0z - B^T y on the ZERO part, the primal residual rp = c - A(X) - A_L^T x_L - B x_f,
  * and from them the objectives, mu, the relative gap and the relative infeasibilities (with
- * the true C, never the perturbed one). The residual arrays are the caller's and are
- * overwritten by {@link #compute}; the measures are the fields after it. Not thread-safe.
+ * the true C, never the perturbed one). The residuals and the measures are the fields after
+ * {@link #compute}; the Newton system reads the residuals as its right-hand sides, after
+ * adding the objective perturbation to fd and fdL. Not thread-safe.
  */
 final class Residuals {
 
     private final ProblemData d;
-    private final DMatrixRMaj[] fd;
-    private final double[] fdL;
-    private final double[] rz;
-    private final double[] rp;
+    /** Fd = A^T y - C - Z on each PSD block. */
+    final DMatrixRMaj[] fd;
+    /** The NONNEG part of Fd. */
+    final double[] fdL;
+    /** rz = f0z - B^T y. */
+    final double[] rz;
+    /** rp = c - A(X) - A_L^T x_L - B x_f. */
+    final double[] rp;
 
     /** Primal objective c.y. */
     double pobj;
@@ -30,16 +35,22 @@ final class Residuals {
     /** ||(Fd, rz)|| / (1 + max |F_0|). */
     double dinf;
 
-    Residuals(ProblemData d, DMatrixRMaj[] fd, double[] fdL, double[] rz, double[] rp) {
+    Residuals(ProblemData d) {
         this.d = d;
-        this.fd = fd;
-        this.fdL = fdL;
-        this.rz = rz;
-        this.rp = rp;
+        this.fd = Iterate.blocks(d);
+        this.fdL = new double[d.nLin];
+        this.rz = new double[d.nZero];
+        this.rp = new double[d.m];
     }
 
-    /** Fills fd, fdL, rz, rp and the measures for the iterate (X, x_L; Z, z_L; x_f; y). */
-    void compute(DMatrixRMaj[] x, DMatrixRMaj[] z, double[] xL, double[] zL, double[] xf, double[] y) {
+    /** Fills fd, fdL, rz, rp and the measures for the iterate. */
+    void compute(Iterate it) {
+        DMatrixRMaj[] x = it.x;
+        DMatrixRMaj[] z = it.z;
+        double[] xL = it.xL;
+        double[] zL = it.zL;
+        double[] xf = it.xf;
+        double[] y = it.y;
         // Fd = A^T y - C - Z on each PSD block
         double fdNorm2 = 0;
         double xz = 0;
@@ -99,5 +110,13 @@ final class Residuals {
         gap = Math.max(Math.abs(pobj - dobj), Math.abs(xz)) / denom;
         pinf = Math.sqrt(rpn) / (1 + d.cInf);
         dinf = Math.sqrt(fdNorm2) / (1 + d.f0Max);
+    }
+
+    /**
+     * The merit of the current measures, max(gap / gapTol, max(pinf, dinf) / feasTol): below 1
+     * when the iterate meets every tolerance. The best iterate and the endgame compare by it.
+     */
+    double merit(double gapTol, double feasTol) {
+        return Math.max(gap / gapTol, Math.max(pinf, dinf) / feasTol);
     }
 }

@@ -58,7 +58,7 @@ final class StepLength {
     private double block(int b, DMatrixRMaj linv, DMatrixRMaj dir) {
         kernels.multiply(linv.data, dir.data, t1[b].data, linv.numRows);
         CommonOps_DDRM.multTransB(t1[b], linv, g[b]);
-        InteriorPointRun.symmetrize(g[b]);
+        NewtonSystem.symmetrize(g[b]);
         if (!eig[b].decompose(g[b])) {
             return 0.0;
         }

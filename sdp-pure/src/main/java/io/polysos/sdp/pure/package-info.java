@@ -4,8 +4,15 @@
  * {@link io.polysos.sdp}, with ZERO blocks handled as equality rows of a saddle-point Schur
  * system. Public entry points: {@link io.polysos.sdp.pure.PureSdpSolver} and its
  * ServiceLoader provider {@link io.polysos.sdp.pure.PureSdpSolverProvider}; everything else is
- * package-private (the Schur complement assembly, its blocked two-thread Cholesky factorization
- * {@code DenseCholesky}, the dense {@code Kernels}, the iteration itself). The JMH benchmarks
+ * package-private. The iteration is split by concept, after Clarabel's solver layout:
+ * {@code ProblemData} (the data), {@code Iterate} (the variables), {@code Residuals} (residuals
+ * and measures), {@code NewtonSystem} (cone factorizations, search directions and the
+ * predictor-corrector step) with {@code SchurAssembler} (the Schur complement),
+ * {@code SchurFactorization} (the one place that factors it; blocked Cholesky
+ * {@code DenseCholesky} on the dense {@code Kernels}) and {@code StepLength},
+ * {@code Termination} (stopping, infeasibility and unboundedness certificates, best iterate),
+ * {@code Endgame} (the final correction), {@code IterationFailure}; {@code InteriorPointRun}
+ * holds the settings and runs the loop. The JMH benchmarks
  * reach the inner steps through {@code BenchmarkHooks}, which lives in the same package but in
  * the {@code benchmarks} module, so it is no part of this artifact.
  *
