@@ -74,6 +74,14 @@ public final class PureSdpSolver implements SdpSolver {
             available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         }
         if (need > available) {
+            // a sparse Schur complement needs no m x m arrays (see SparseSchur)
+            long pattern = SparseSchur.sparsePatternNonzeros(problem);
+            if (pattern >= 0) {
+                double m = problem.numVariables();
+                need = Math.max(0, need - (long) (16 * m * m)) + pattern * SPARSE_BYTES_PER_ENTRY;
+            }
+        }
+        if (need > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "problem %s is too large for the pure backend: it needs about %s of heap "
                             + "(dense %d x %d Schur complement and %d dense copies of each PSD block), %s are "
@@ -84,6 +92,13 @@ public final class PureSdpSolver implements SdpSolver {
         }
         return new InteriorPointRun(problem, options).run();
     }
+
+    /**
+     * Heap per entry of a sparse Schur pattern's lower triangle: three values and a column
+     * index, the full rows' two ints per direction, and the factor (a few times the pattern
+     * with its row index), rounded up.
+     */
+    static final long SPARSE_BYTES_PER_ENTRY = 128;
 
     /** Dense work copies of each PSD block held by an iteration (iterates, directions, inverses, work). */
     static final int DENSE_COPIES_PER_BLOCK = 16;

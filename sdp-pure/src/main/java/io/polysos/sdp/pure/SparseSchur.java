@@ -139,9 +139,17 @@ final class SparseSchur {
      * NONNEG and ZERO blocks), from {@link #MIN_VARIABLES} variables on.
      */
     static boolean patternIsSparse(io.polysos.sdp.SdpProblem p) {
+        return sparsePatternNonzeros(p) >= 0;
+    }
+
+    /**
+     * The number of entries of the lower triangle of the problem's Schur pattern when it is
+     * sparse in the sense of {@link #patternIsSparse}, else -1.
+     */
+    static long sparsePatternNonzeros(io.polysos.sdp.SdpProblem p) {
         int m = p.numVariables();
         if (m < MIN_VARIABLES) {
-            return false;
+            return -1;
         }
         java.util.List<int[]> groups = new java.util.ArrayList<>();
         int[] buf = new int[m];
@@ -181,7 +189,8 @@ final class SparseSchur {
             }
         }
         long limit = (long) Math.min(Integer.MAX_VALUE - 8.0, MAX_DENSITY * (m * (m + 1.0) / 2));
-        return SchurPattern.ofGroups(m, groups, limit) != null;
+        SchurPattern pattern = SchurPattern.ofGroups(m, groups, limit);
+        return pattern == null ? -1 : pattern.nonzeros();
     }
 
     /** The pattern of M. */
