@@ -66,20 +66,12 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        long need = estimateFor(problem);
+        long need = estimateBytes(problem);
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > available) {
             System.gc(); // count only live data before refusing: uncollected garbage is reusable
             available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        }
-        if (need > available) {
-            // a sparse Schur complement needs no m x m arrays (see SparseSchur)
-            long pattern = SparseSchur.sparsePatternNonzeros(problem);
-            if (pattern >= 0) {
-                double m = problem.numVariables();
-                need = Math.max(0, need - (long) (16 * m * m)) + pattern * SPARSE_BYTES_PER_ENTRY;
-            }
         }
         if (need > available) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -111,6 +103,22 @@ public final class PureSdpSolver implements SdpSolver {
     @Override
     public long estimateBytes(SdpShape shape) {
         return estimateFor(shape);
+    }
+
+    /**
+     * The estimate of {@link #estimateBytes(SdpShape)}, except that a problem with a sparse Schur
+     * complement ({@link SparseSchur#sparsePatternNonzeros}) is counted by its pattern: that path
+     * holds no m x m array.
+     */
+    @Override
+    public long estimateBytes(SdpProblem problem) {
+        long need = estimateFor(problem);
+        long pattern = SparseSchur.sparsePatternNonzeros(problem);
+        if (pattern >= 0) {
+            double m = problem.numVariables();
+            need = Math.max(0, need - (long) Math.min(Long.MAX_VALUE, 16 * m * m)) + pattern * SPARSE_BYTES_PER_ENTRY;
+        }
+        return need;
     }
 
     /** The estimate of {@link #estimateBytes}, without an instance. */

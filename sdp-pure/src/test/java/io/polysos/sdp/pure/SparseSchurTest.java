@@ -191,5 +191,11 @@ class SparseSchurTest {
         assertThat(SparseSchur.patternIsSparse(dense)).isFalse();
         assertThat(Kernels.forProblem(chain)).isSameAs(Kernels.scalar());
         assertThat(Kernels.forProblem(dense)).isSameAs(Kernels.forSchurSize(600));
+        // and the heap estimate: the sparse path holds no m x m array
+        long sparseNeed = new PureSdpSolver().estimateBytes(chain);
+        long denseNeed = PureSdpSolver.estimateFor(chain);
+        assertThat(denseNeed).isGreaterThan(16L * 900 * 900);
+        assertThat(sparseNeed).isLessThan(denseNeed - 16L * 900 * 900 + 200 * s.pattern().nonzeros());
+        assertThat(new PureSdpSolver().estimateBytes(dense)).isEqualTo(PureSdpSolver.estimateFor(dense));
     }
 }
