@@ -266,9 +266,10 @@ public final class BenchCommand implements Runnable {
                 }
             }
             OutputFolders.requireWritable(out, "--out");
-            Path dataDir = data != null ? data : DataPaths.shared();
             List<BenchProblem> problems = new ArrayList<>();
             List<String> sets = !files.isEmpty() ? List.of() : set.equals("all") ? List.copyOf(SETS.keySet()) : List.of(set);
+            // the conformance data are needed only for a set, not for problems given as files
+            Path dataDir = sets.isEmpty() ? null : data != null ? data : DataPaths.shared();
             problems.addAll(files(files, order));
             for (String s : sets) {
                 var f = SETS.get(s);

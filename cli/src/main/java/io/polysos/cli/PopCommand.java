@@ -54,6 +54,11 @@ public final class PopCommand implements Callable<Integer> {
                 "inequalities): FILE for a single order, else FILE with .k<K> before its extension."})
     Path exportSdpa;
 
+    @Option(names = "--gap-tolerance", paramLabel = "T", description = {"Certify by gap when an exactly feasible "
+            + "point z has f(z) - (verified bound) <= T (1 + |f(z)|); default " + HierarchyOptions.DEFAULT_GAP_TOLERANCE
+            + ".", "The only certificate under term sparsity or --newton (no flatness test there)."})
+    double gapTolerance = HierarchyOptions.DEFAULT_GAP_TOLERANCE;
+
     @Option(names = "--json", description = "Print one JSON object instead of the per-order lines.")
     boolean json;
 
@@ -62,7 +67,11 @@ public final class PopCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Pop pop = PopReader.read(file).problem();
         double readSeconds = (System.nanoTime() - t0) * 1e-9;
+        if (!(gapTolerance > 0) || Double.isInfinite(gapTolerance)) {
+            throw new IllegalArgumentException("--gap-tolerance must be a positive number, got " + gapTolerance);
+        }
         HierarchyOptions.Builder ob = HierarchyOptions.builder().sdpOptions(solverOptions.sdpOptions())
+                .gapTolerance(gapTolerance)
                 .minOrder(minOrder).maxOrder(maxOrder).ballRadius(ball).maxMemoryBytes(memory.maxMemoryBytes());
         if (!json) {
             ob.progress(r -> {
@@ -85,6 +94,7 @@ public final class PopCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> out = PopJson.toJson(pop, r, readSeconds, totalSeconds);
             out.put("solver", solver.name());
+            out.put("gapTolerance", gapTolerance);
             SparsityJson.add(out, sparsity, sr);
             System.out.println(Json.write(out));
         } else {

@@ -22,8 +22,9 @@ public class SparsityMixin {
     boolean chordal;
 
     @Option(names = "--newton", description = "For problems without any constraint (no --ball/--box either), keep "
-            + "only the moment-matrix rows b with 2b in (an outer approximation of) the Newton polytope of the "
-            + "objective; the bound is unchanged (Reznick), the SDP smaller. Ignored for constrained problems.")
+            + "only the moment-matrix rows b with 2b in the Newton polytope of the objective (an exact test), pruned "
+            + "by diagonal consistency; the bound is unchanged (Reznick), the SDP smaller, and only the gap to a "
+            + "verified bound certifies (no flatness test). Ignored for constrained problems.")
     boolean newton;
 
     /** @return the options; IllegalArgumentException naming the bad value */

@@ -49,6 +49,27 @@ class SdpaExportTest {
         }
     }
 
+    /** Problems given as files need no conformance data folder (it is looked up only for --set). */
+    @Test
+    void benchCompareOnFilesDoesNotNeedTheDataFolder() throws Exception {
+        Path sdpa = dir.resolve("tiny.dat-s");
+        Files.writeString(sdpa, "1\n1\n1\n1.0\n0 1 1 1 1.0\n1 1 1 1 1.0\n");
+        String before = System.getProperty("polysos.data");
+        System.setProperty("polysos.data", dir.resolve("no-such-folder").toString());
+        try {
+            CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--repeat", "1",
+                    "--out", dir.resolve("res").toString(), sdpa.toString());
+            assertThat(b.exitCode()).as(b.err()).isEqualTo(ExitCodes.OK);
+            assertThat(b.out()).contains("tiny");
+        } finally {
+            if (before == null) {
+                System.clearProperty("polysos.data");
+            } else {
+                System.setProperty("polysos.data", before);
+            }
+        }
+    }
+
     @Test
     void aFixedOrderGoesToTheFileAsNamed() {
         Path out = dir.resolve("one.dat-s");

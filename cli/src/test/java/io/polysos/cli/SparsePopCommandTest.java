@@ -26,6 +26,8 @@ class SparsePopCommandTest {
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(j.get("status").asText()).isEqualTo("CERTIFIED");
         assertThat(j.get("sparsity").get("mode").asText()).isEqualTo("cs");
+        assertThat(j.get("sparsity").get("flatnessTested").asBoolean()).isTrue();
+        assertThat(j.get("certificate").asText()).isIn("flat-truncation", "both");
         assertThat(j.get("sparsity").get("cliques").get("count").asInt()).isEqualTo(11);
         JsonNode o = j.get("orders").get(0).get("sparsity");
         assertThat(o.get("cliques").asInt()).isEqualTo(11);
@@ -43,9 +45,36 @@ class SparsePopCommandTest {
     void textOutputPrintsTheSparsityOfEachOrder() throws Exception {
         Path file = dir.resolve("rosenbrock.json");
         assertThat(CliRun.of("generate", "rosenbrock", "--n", "6", "-o", file.toString()).exitCode()).isZero();
-        CliRun r = CliRun.of("pop", file.toString(), "--solver", "pure", "--sparsity", "cs+ts", "--ts-step", "2");
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("sparsity cs+ts step 1").contains("CERTIFIED");
+        // no flatness test under term sparsity: the gap to the verified bound (~1e-8 here) certifies at 1e-5
+        CliRun r = CliRun.of("pop", file.toString(), "--solver", "pure", "--sparsity", "cs+ts", "--ts-step", "2",
+                "--gap-tolerance", "1e-5");
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("sparsity cs+ts step 1").contains("CERTIFIED").contains("certificate gap")
+                .contains("and the verified bound");
+    }
+
+    @Test
+    void underTermSparsityOnlyTheGapCertifiesAndTheJsonSaysSo() throws Exception {
+        Path file = dir.resolve("rosenbrock.json");
+        assertThat(CliRun.of("generate", "rosenbrock", "--n", "6", "-o", file.toString()).exitCode()).isZero();
+        // a gap tolerance no solve reaches: the minimizer is a candidate, the run BOUND_ONLY
+        CliRun r = CliRun.of("pop", file.toString(), "--solver", "pure", "--sparsity", "ts", "--max-order", "2",
+                "--gap-tolerance", "1e-14", "--json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.NOT_OPTIMAL);
+        JsonNode j = Json.mapper().readTree(r.out());
+        assertThat(j.get("status").asText()).isEqualTo("BOUND_ONLY");
+        assertThat(j.get("certificate").asText()).isEqualTo("none");
+        assertThat(j.get("gapTolerance").asDouble()).isEqualTo(1e-14);
+        assertThat(j.get("sparsity").get("flatnessTested").asBoolean()).isFalse();
+        assertThat(j.get("sparsity").get("certificates").toString()).isEqualTo("[\"gap\"]");
+        assertThat(j.get("gap").asDouble()).isGreaterThan(1e-14);
+        assertThat(j.get("candidates")).isNotEmpty();
+        for (JsonNode o : j.get("orders")) {
+            assertThat(o.get("certified").asBoolean()).isFalse();
+        }
+        CliRun bad = CliRun.of("pop", file.toString(), "--gap-tolerance", "0");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("--gap-tolerance must be a positive number");
     }
 
     @Test

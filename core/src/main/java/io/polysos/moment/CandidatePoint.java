@@ -23,6 +23,14 @@ public record CandidatePoint(double[] point, double objective, double maxInequal
     }
 
     /**
+     * @return true when every g_j(z) &gt;= 0 and h_l(z) = 0 exactly as evaluated in double and
+     *         f(z) is finite: the feasibility that certification by gap asks for (no tolerance)
+     */
+    public boolean exactlyFeasible() {
+        return maxInequalityViolation == 0 && maxEqualityViolation == 0 && Double.isFinite(objective);
+    }
+
+    /**
      * Checks z against the problem.
      *
      * @param pop the original problem (with any bounding constraints)

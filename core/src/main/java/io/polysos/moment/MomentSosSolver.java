@@ -14,8 +14,8 @@ import java.util.Objects;
  * The Moment-SOS hierarchy driver: solves the relaxations of orders k = k0, k0+1, ... up to
  * the configured maximum, stopping at the first order where flat truncation holds
  * (rank M_{t-d_K} = rank M_t for some t in [max(d_f, d_K), k]) and every extracted point is
- * feasible and attains the bound. Gets its SDP solver from the caller; never names a
- * backend.
+ * feasible and attains the bound; the verdict also certifies by the gap to a verified bound
+ * ({@link #closesGap}). Gets its SDP solver from the caller; never names a backend.
  */
 public final class MomentSosSolver {
 
@@ -96,6 +96,25 @@ public final class MomentSosSolver {
      * @param last the last record with a solution, or null
      */
     public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last) {
+        return verdict(pop, records, last, true);
+    }
+
+    /**
+     * The verdict over the solved orders, saying whether flat truncation was tested.
+     *
+     * <p>Two proofs certify. Flat truncation (only when {@code flatnessTested}): the last record
+     * is {@link OrderRecord#certified()}. The gap ({@link #closesGap}): some candidate of any
+     * record is exactly feasible and its objective is within the gap tolerance of the bound,
+     * which must be verified at every solved order. When flatness was not tested (term sparsity,
+     * a Newton-polytope basis: the moment matrices are only known in part) the gap is the only
+     * proof, and a point attaining a numeric-only bound is a candidate, not a certificate.
+     *
+     * @param pop the relaxed (bounded) problem
+     * @param records every order's record, in order
+     * @param last the last record with a solution, or null
+     * @param flatnessTested whether the records' moment matrices were tested for flat truncation
+     */
+    public PopResult verdict(Pop pop, List<OrderRecord> records, OrderRecord last, boolean flatnessTested) {
         if (records.isEmpty()) {
             return failed(List.of(), "no order was solved");
         }
@@ -124,7 +143,7 @@ public final class MomentSosSolver {
         }
         boolean isVerified = allVerified && verified > Double.NEGATIVE_INFINITY;
         double bound = isVerified ? verified : numeric;
-        boolean flat = fin.certified();
+        boolean flat = flatnessTested && fin.certified();
         List<CandidatePoint> candidates = new ArrayList<>();
         if (flat) {
             candidates.addAll(fin.candidates());
@@ -144,13 +163,11 @@ public final class MomentSosSolver {
         // certification by gap needs an exactly feasible point (every g_j(z) >= 0, h_l(z) = 0 in double)
         CandidatePoint gapPoint = null;
         for (CandidatePoint c : candidates) {
-            if (c.maxInequalityViolation() == 0 && c.maxEqualityViolation() == 0 && Double.isFinite(c.objective())
-                    && (gapPoint == null || c.objective() < gapPoint.objective())) {
+            if (c.exactlyFeasible() && (gapPoint == null || c.objective() < gapPoint.objective())) {
                 gapPoint = c;
             }
         }
-        boolean byGap = isVerified && gapPoint != null
-                && gapPoint.objective() - bound <= options.gapTolerance() * (1 + Math.abs(gapPoint.objective()));
+        boolean byGap = isVerified && gapPoint != null && closesGap(gapPoint, bound, options.gapTolerance());
         Certificate cert = Certificate.of(flat, byGap);
         double gap = Double.isNaN(best) ? Double.NaN : best - bound;
         if (cert.certifies()) {
@@ -163,12 +180,25 @@ public final class MomentSosSolver {
                     List.copyOf(candidates), best, gap, active, List.copyOf(records), msg);
         }
         boolean active = bestPoint != null && bestPoint.activeBounding();
-        String msg = "not certified up to order " + fin.order() + "; lower bound " + fmt(bound)
+        String msg = "not certified up to order " + fin.order()
+                + (flatnessTested ? "" : " (no flatness test: only the gap to a verified bound certifies)")
+                + "; lower bound " + fmt(bound)
                 + (isVerified ? " (verified)" : " (" + numericOnlyReason(records) + ")")
                 + (Double.isNaN(best) ? ", no feasible candidate"
                         : ", best feasible candidate " + fmt(best) + " (gap " + fmt(gap) + ")");
         return new PopResult(PopStatus.BOUND_ONLY, bound, numeric, isVerified, Certificate.NONE, last.order(),
                 List.of(), List.copyOf(candidates), best, gap, active, List.copyOf(records), msg);
+    }
+
+    /**
+     * The certification by gap, one rule for the dense and the sparse hierarchies: z is exactly
+     * feasible (every g_j(z) &gt;= 0 and h_l(z) = 0 as evaluated in double) and f(z) -
+     * verifiedBound &lt;= gapTolerance (1 + |f(z)|). With verifiedBound &lt;= min f this proves z
+     * optimal to that tolerance. The caller must make sure that the bound is verified.
+     */
+    public static boolean closesGap(CandidatePoint z, double verifiedBound, double gapTolerance) {
+        return z.exactlyFeasible() && Double.isFinite(verifiedBound)
+                && z.objective() - verifiedBound <= gapTolerance * (1 + Math.abs(z.objective()));
     }
 
     private static String certifiedMessage(Certificate cert, int order, int flatOrder, int count, double bound,

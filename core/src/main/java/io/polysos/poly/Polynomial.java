@@ -511,52 +511,7 @@ public final class Polynomial {
      *         degree last (the order of this class); "0" for zero
      */
     public String toString(List<String> names) {
-        if (names.size() != n) {
-            throw new IllegalArgumentException(names.size() + " names for " + n + " variables");
-        }
-        if (isZero()) {
-            return "0";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int t = 0; t < ranks.length; t++) {
-            double c = coefs[t];
-            if (t == 0) {
-                if (c < 0) {
-                    sb.append('-');
-                }
-            } else {
-                sb.append(c < 0 ? " - " : " + ");
-            }
-            double a = Math.abs(c);
-            boolean constantTerm = ranks[t] == 0;
-            boolean first = true;
-            if (a != 1.0 || constantTerm) {
-                sb.append(formatNumber(a));
-                first = false;
-            }
-            for (int i = 0; i < n; i++) {
-                int e = exps[t * n + i];
-                if (e == 0) {
-                    continue;
-                }
-                if (!first) {
-                    sb.append('*');
-                }
-                first = false;
-                sb.append(names.get(i));
-                if (e > 1) {
-                    sb.append('^').append(e);
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String formatNumber(double a) {
-        if (a == Math.rint(a) && a < 1e15) {
-            return Long.toString((long) a);
-        }
-        return Double.toString(a);
+        return PolynomialFormat.format(this, names);
     }
 
     /** Exact equality of the number of variables, the monomials and the coefficients. */

@@ -25,6 +25,10 @@ public final class SparsityJson {
         s.put("tsSteps", options.tsSteps());
         s.put("tsExtension", options.chordalTermExtension() ? "chordal" : "block");
         s.put("newton", options.newton());
+        // what can certify: flat truncation (full moment matrices) or the gap to a verified bound; under
+        // term sparsity or a Newton-polytope basis no flatness test runs, so only the gap
+        s.put("flatnessTested", r.flatnessTested());
+        s.put("certificates", r.flatnessTested() ? List.of("flat-truncation", "gap") : List.of("gap"));
         if (r.cliques() != null) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("count", r.cliques().cliques().size());

@@ -102,6 +102,7 @@ public final class SparseMomentRelaxation {
         NewtonFilter newton = newtonApplies(options, pop) ? new NewtonFilter(pop.objective()) : null;
         this.newtonReduced = newton != null;
         List<int[]> cliques = cs.cliques();
+        List<Object[]> newtonBlocks = new ArrayList<>(); // {clique, vars, exponents, rows} awaiting the pruning
         for (int c = 0; c < cliques.size(); c++) {
             int[] vars = cliques.get(c);
             int nc = vars.length;
@@ -114,9 +115,10 @@ public final class SparseMomentRelaxation {
             for (int[] idx : blocksOf(vars, e, normalRows(vars, e, s), one, term)) {
                 if (newton != null) {
                     idx = newtonRows(newton, vars, e, idx);
-                    if (idx.length == 0) {
-                        continue;
+                    if (idx.length > 0) {
+                        newtonBlocks.add(new Object[] {c, vars, e, idx});
                     }
+                    continue;
                 }
                 emitBlock(c, -1, vars, e, idx, one, oneCoef);
             }
@@ -134,6 +136,9 @@ public final class SparseMomentRelaxation {
                     emitBlock(c, j, vars, gb.exponents(), idx, gt, gc);
                 }
             }
+        }
+        if (newton != null) {
+            emitNewtonBlocks(newton, newtonBlocks);
         }
         this.equalityRows = collectEqualities(cliques);
         this.objectiveScale = objectiveScale(pop.objective());
@@ -197,7 +202,44 @@ public final class SparseMomentRelaxation {
         return options.newton() && pop.inequalities().isEmpty() && pop.equalities().isEmpty();
     }
 
-    /** The rows of idx whose monomial b has 2b in (an outer approximation of) the Newton polytope. */
+    /**
+     * Emits the moment-matrix blocks of the Newton-polytope basis after the diagonal-consistency
+     * pruning ({@link NewtonFilter#pruneDiagonal}), which looks at every block at once.
+     */
+    private void emitNewtonBlocks(NewtonFilter newton, List<Object[]> pending) {
+        List<MonomialKey[]> rows = new ArrayList<>();
+        for (Object[] p : pending) {
+            int[] vars = (int[]) p[1];
+            int[] e = (int[]) p[2];
+            int[] idx = (int[]) p[3];
+            int[] zero = new int[vars.length];
+            MonomialKey[] r = new MonomialKey[idx.length];
+            for (int a = 0; a < idx.length; a++) {
+                r[a] = MonomialKey.ofSum(vars, e, idx[a] * vars.length, zero, 0, null, 0);
+            }
+            rows.add(r);
+        }
+        boolean[][] keep = newton.pruneDiagonal(rows);
+        double[] oneCoef = {1.0};
+        for (int b = 0; b < pending.size(); b++) {
+            Object[] p = pending.get(b);
+            int[] vars = (int[]) p[1];
+            int[] idx = (int[]) p[3];
+            int[] kept = new int[idx.length];
+            int len = 0;
+            for (int a = 0; a < idx.length; a++) {
+                if (keep[b][a]) {
+                    kept[len++] = idx[a];
+                }
+            }
+            if (len > 0) {
+                int[][] one = {new int[vars.length]};
+                emitBlock((Integer) p[0], -1, vars, (int[]) p[2], Arrays.copyOf(kept, len), one, oneCoef);
+            }
+        }
+    }
+
+    /** The rows of idx whose monomial b has 2b in the Newton polytope of f - lambda. */
     private static int[] newtonRows(NewtonFilter newton, int[] vars, int[] e, int[] idx) {
         int nc = vars.length;
         int[] out = new int[idx.length];
@@ -504,7 +546,10 @@ public final class SparseMomentRelaxation {
         return tsStep;
     }
 
-    /** @return true when the moment-matrix rows were reduced to (a superset of) half the Newton polytope */
+    /**
+     * @return true when the moment-matrix rows were reduced to half the Newton polytope of the
+     *         objective (and pruned by diagonal consistency)
+     */
     public boolean newtonReduced() {
         return newtonReduced;
     }

@@ -2,14 +2,12 @@ package io.polysos.moment.sparse;
 
 import io.polysos.moment.AtomExtraction;
 import io.polysos.moment.CandidatePoint;
-import io.polysos.moment.Certificate;
 import io.polysos.moment.HierarchyOptions;
 import io.polysos.moment.MemoryBudget;
 import io.polysos.moment.MomentRelaxation;
 import io.polysos.moment.MomentSosSolver;
 import io.polysos.moment.OrderRecord;
 import io.polysos.moment.PopResult;
-import io.polysos.moment.PopStatus;
 import io.polysos.moment.RankDecision;
 import io.polysos.moment.VerifiedBound;
 import io.polysos.poly.MonomialBasis;
@@ -35,12 +33,14 @@ import java.util.Objects;
  * certified when such a point is feasible and attains the bound: then bound &lt;= optimum &lt;=
  * its value = bound. The assembled points that fail the check are reported as candidates
  * (near-coincident minimizers can make a clique's rank look smaller than it is, and then its
- * moments mix two atoms). Under term sparsity the moment matrices are only
- * known on their blocks, so there is no flatness test: the point of first-order moments is
- * checked, and certified when it is feasible and attains the bound (then bound &lt;= optimum
- * &lt;= its value = bound). Either way the solve must be optimal, or inaccurate with moment and
- * SOS bounds within the objective tolerance. Otherwise the bound is reported (BOUND_ONLY).
- * The dense sparsity NONE runs {@link MomentSosSolver} unchanged.
+ * moments mix two atoms); the solve must be optimal, or inaccurate with moment and SOS bounds
+ * within the objective tolerance. Under term sparsity or a Newton-polytope basis the moment
+ * matrices are only known in part, so there is no flatness test: the point of first-order
+ * moments (and its polished version) is a candidate, and the run certifies only by the gap,
+ * with the dense hierarchy's rule ({@link MomentSosSolver#verdict(Pop, List, OrderRecord,
+ * boolean)} with flatness not tested): an exactly feasible point within the gap tolerance of a
+ * verified bound. Otherwise the bound is reported (BOUND_ONLY) with the candidates. The dense
+ * sparsity NONE (without the Newton basis) runs {@link MomentSosSolver} unchanged.
  */
 public final class SparseMomentSosSolver {
 
@@ -69,6 +69,7 @@ public final class SparseMomentSosSolver {
         int kmin = orders.first();
         int kmax = orders.last();
         CorrelativeSparsity cs = CorrelativeSparsity.of(pop, sparsity.sparsity().correlative());
+        boolean flatnessTested = !(sparsity.sparsity().term() || SparseMomentRelaxation.newtonApplies(sparsity, pop));
         List<OrderRecord> records = new ArrayList<>();
         List<SparseOrderInfo> infos = new ArrayList<>();
         OrderRecord last = null;
@@ -99,6 +100,10 @@ public final class SparseMomentSosSolver {
                 if (s.record().certified() || s.record().sdpStatus().isInfeasibleOrUnbounded()) {
                     break orders;
                 }
+                if (!flatnessTested && s.record().sdpStatus().hasSolution()
+                        && dense.verdict(pop, records, last, false).isCertified()) {
+                    break orders; // closed by the gap: nothing left to prove without flatness
+                }
                 if (step >= sparsity.tsSteps()) {
                     break;
                 }
@@ -106,29 +111,8 @@ public final class SparseMomentSosSolver {
                 rel = rel.nextStep();
             }
         }
-        PopResult r = dense.verdict(pop, records, last).withNote(note);
-        boolean noFlatness = sparsity.sparsity().term() || SparseMomentRelaxation.newtonApplies(sparsity, pop);
-        if (r.isCertified() && noFlatness && !r.boundVerified()) {
-            // without flatness only the gap can certify, and the gap needs a verified bound (as in the
-            // dense hierarchy): a point attaining a numeric-only bound is a candidate, not a proof
-            r = new PopResult(PopStatus.BOUND_ONLY, r.bound(), r.boundNumeric(), false, Certificate.NONE, r.order(),
-                    List.of(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
-                    "not certified at order " + r.order() + ": a feasible point attains the lower bound "
-                            + r.bound() + ", but that bound is numeric only (no flatness test under "
-                            + (sparsity.sparsity().term() ? "term sparsity" : "the Newton-polytope basis")
-                            + ", and no verified bound without a bounding constraint; add --ball or --box)",
-                    r.note());
-        }
-        if (r.isCertified() && noFlatness) {
-            // no flatness under term sparsity or the Newton-polytope basis: say what certified it instead
-            // (the certificate is the gap, not flat truncation, which was never tested here)
-            r = new PopResult(r.status(), r.bound(), r.boundNumeric(), r.boundVerified(), Certificate.GAP, r.order(),
-                    r.minimizers(), r.candidates(), r.bestFeasibleObjective(), r.gap(), r.boundingActive(), r.orders(),
-                    r.message().replaceFirst("\\(flat at t=-1", r.boundVerified()
-                            ? "(a feasible point attains the verified bound"
-                            : "(a feasible point attains the bound, which is numeric only"), r.note());
-        }
-        return new SparsePopResult(r, List.copyOf(infos), cs);
+        PopResult r = dense.verdict(pop, records, last, flatnessTested).withNote(note);
+        return new SparsePopResult(r, List.copyOf(infos), cs, flatnessTested);
     }
 
     /**
@@ -257,24 +241,28 @@ public final class SparseMomentSosSolver {
                 }
             }
         } else if (!rel.options().sparsity().term()) {
-            extraction = "Newton-polytope basis: no flatness test; the first-order moments are checked against the bound";
+            extraction = "Newton-polytope basis: no flatness test; the first-order moments are a candidate";
             points = List.of(firstOrderMoments(rel, w, pop.numVariables()));
         } else {
-            extraction = "term sparsity: no flatness test; the first-order moments are checked against the bound";
+            extraction = "term sparsity: no flatness test; the first-order moments are a candidate";
             points = List.of(firstOrderMoments(rel, w, pop.numVariables()));
         }
-        boolean flatOrTerm = partialMatrices || flatOrder >= 0;
         LocalPolish polish = null;
         int polished = 0;
         for (double[] z : points) {
             CandidatePoint c = CandidatePoint.check(pop, z, bound, options.feasibilityTolerance(),
                     options.objectiveTolerance());
             candidates.add(c);
-            if (!c.isGlobalMinimizer() && accurate && pop.numVariables() <= MAX_POLISH_VARIABLES) {
+            // flat: polish a point that fails the check; partial matrices: every point, since only the
+            // gap to the verified bound can certify and the polished point may close it
+            boolean tryPolish = partialMatrices || (!c.isGlobalMinimizer() && accurate);
+            if (tryPolish && pop.numVariables() <= MAX_POLISH_VARIABLES) {
                 polish = polish == null ? new LocalPolish(pop.objective()) : polish;
                 CandidatePoint p2 = CandidatePoint.check(pop, polish.polish(z), bound, options.feasibilityTolerance(),
                         options.objectiveTolerance());
-                if (p2.isGlobalMinimizer()) {
+                boolean better = partialMatrices ? p2.exactlyFeasible() && !(p2.objective() >= c.objective()
+                        && c.exactlyFeasible()) : p2.isGlobalMinimizer();
+                if (better) {
                     candidates.add(p2);
                     polished++;
                 }
@@ -285,8 +273,11 @@ public final class SparseMomentSosSolver {
                     options.feasibilityTolerance(), options.objectiveTolerance()));
         }
         long good = candidates.stream().filter(CandidatePoint::isGlobalMinimizer).count();
-        certified = flatOrTerm && accurate && good > 0;
-        if (!accurate) {
+        // flat truncation certifies here; without a flatness test only the verdict's gap rule can
+        certified = !partialMatrices && flatOrder >= 0 && accurate && good > 0;
+        if (partialMatrices) {
+            extraction += polished > 0 ? "; polished by damped Newton steps on f" : "";
+        } else if (!accurate) {
             extraction += "; the SDP solution is inaccurate (moment and SOS bounds differ)";
         } else if (!points.isEmpty()) {
             extraction += "; " + good + " feasible and attaining the bound"

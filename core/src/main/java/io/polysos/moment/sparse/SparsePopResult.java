@@ -12,6 +12,15 @@ import java.util.List;
  *        the dense hierarchy)
  * @param cliques the correlative sparsity used (one clique of every variable without it; null
  *        for the dense hierarchy)
+ * @param flatnessTested whether the moment matrices were tested for flat truncation: false under
+ *        term sparsity and with a Newton-polytope basis (the matrices are only known in part),
+ *        where the result certifies only by the gap to a verified bound
  */
-public record SparsePopResult(PopResult result, List<SparseOrderInfo> sparsity, CorrelativeSparsity cliques) {
+public record SparsePopResult(PopResult result, List<SparseOrderInfo> sparsity, CorrelativeSparsity cliques,
+        boolean flatnessTested) {
+
+    /** A result whose moment matrices were tested for flatness (dense, correlative sparsity). */
+    public SparsePopResult(PopResult result, List<SparseOrderInfo> sparsity, CorrelativeSparsity cliques) {
+        this(result, sparsity, cliques, true);
+    }
 }

@@ -14,9 +14,9 @@ import java.util.Objects;
  *        instead of the block closure (connected components made complete; the default,
  *        which gives the tighter bound)
  * @param newton for problems without any constraint (no bounding constraint either), keep
- *        only the moment-matrix rows b with 2b in an outer approximation of the Newton
- *        polytope of the objective (with the constant); by Reznick's theorem the bound is
- *        unchanged. Ignored for constrained problems.
+ *        only the moment-matrix rows b with 2b in the Newton polytope of the objective (with
+ *        the constant; an exact test), pruned by diagonal consistency; by Reznick's theorem
+ *        the bound is unchanged. Ignored for constrained problems.
  */
 public record SparsityOptions(Sparsity sparsity, int tsSteps, boolean chordalTermExtension, boolean newton) {
 
