@@ -180,7 +180,14 @@ public final class PolynomialLearner {
     /** The learner's verdict, formatted from the result's fields only. */
     private static String message(PopStatus status, Certificate cert, int order, double lower, boolean verified,
             double upper, double gap, PopResult pr) {
-        String note = pr.orders().isEmpty() ? "" : pr.orders().get(pr.orders().size() - 1).bounds().note();
+        // the note of the record the reported bound comes from (under term sparsity an order has
+        // several steps, and a later unsolved one says "no solution")
+        String note = "";
+        for (io.polysos.moment.OrderRecord r : pr.orders()) {
+            if (r.order() == order && (note.isEmpty() || Double.compare(r.bounds().best(), lower) == 0)) {
+                note = r.bounds().note() == null ? "" : r.bounds().note();
+            }
+        }
         // bound notes say "numeric only: <why>" themselves (as MomentSosSolver quotes them)
         String why = note == null || note.isEmpty() ? "numeric only" : note;
         String lb = String.format(Locale.ROOT, "lower bound %.10g (%s)", lower, verified ? "verified" : why);
