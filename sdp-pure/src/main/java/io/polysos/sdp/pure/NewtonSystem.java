@@ -334,8 +334,8 @@ final class NewtonSystem {
         }
         System.arraycopy(dxL, 0, dxLa, 0, nL);
         System.arraycopy(dzL, 0, dzLa, 0, nL);
-        double apA = Math.min(1.0, stepLength.max(lxInv, dx, xL, dxL));
-        double adA = Math.min(1.0, stepLength.max(lzInv, dz, zL, dzL));
+        double apA = Math.min(1.0, stepLength.max(x, lxInv, dx, xL, dxL));
+        double adA = Math.min(1.0, stepLength.max(z, lzInv, dz, zL, dzL));
         if (!Double.isFinite(apA) || !Double.isFinite(adA)) {
             return IterationFailure.of(IterationFailure.Kind.NONFINITE_PREDICTOR_STEP);
         }
@@ -365,8 +365,8 @@ final class NewtonSystem {
         direction(sigma * mu, true, dy, dxf);
         nsDirection += System.nanoTime() - t1;
         double gamma = GAMMA_BASE + GAMMA_SLOPE * Math.min(apA, adA);
-        double ap = Math.min(1.0, gamma * stepLength.max(lxInv, dx, xL, dxL));
-        double ad = Math.min(1.0, gamma * stepLength.max(lzInv, dz, zL, dzL));
+        double ap = Math.min(1.0, gamma * stepLength.max(x, lxInv, dx, xL, dxL));
+        double ad = Math.min(1.0, gamma * stepLength.max(z, lzInv, dz, zL, dzL));
         if (!(ap >= 0) || !(ad >= 0)) {
             return IterationFailure.of(IterationFailure.Kind.NONFINITE_STEP_LENGTH);
         }
