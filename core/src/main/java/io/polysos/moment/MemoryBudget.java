@@ -1,5 +1,6 @@
 package io.polysos.moment;
 
+import io.polysos.sdp.SdpProblem;
 import io.polysos.sdp.SdpShape;
 import io.polysos.sdp.SdpSolver;
 import java.util.Locale;
@@ -43,7 +44,26 @@ public final class MemoryBudget {
     public static String check(SdpSolver solver, long maxMemoryBytes, int k, IntFunction<SdpShape> shapes,
             int lowest) {
         SdpShape shape = shapes.apply(k);
-        long need = solver.estimateBytes(shape);
+        return check(solver, maxMemoryBytes, k, shape, solver.estimateBytes(shape), shapes, lowest);
+    }
+
+    /**
+     * Checks a built relaxation against the budget, with the backend's estimate from the problem
+     * itself ({@link SdpSolver#estimateBytes(SdpProblem)}, which may see more than the shape, e.g.
+     * a sparse Schur complement); no lower order is suggested.
+     *
+     * @param solver the backend that would solve it
+     * @param maxMemoryBytes the caller's budget, or 0 for the available heap
+     * @param k the order being checked
+     * @param problem the relaxation
+     * @return null when it fits (or the backend has no estimate), else why not
+     */
+    public static String check(SdpSolver solver, long maxMemoryBytes, int k, SdpProblem problem) {
+        return check(solver, maxMemoryBytes, k, SdpShape.of(problem), solver.estimateBytes(problem), j -> null, k);
+    }
+
+    private static String check(SdpSolver solver, long maxMemoryBytes, int k, SdpShape shape, long need,
+            IntFunction<SdpShape> shapes, int lowest) {
         if (need < 0) {
             return null;
         }

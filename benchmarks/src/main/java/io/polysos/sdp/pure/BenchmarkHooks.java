@@ -129,6 +129,93 @@ public final class BenchmarkHooks implements AutoCloseable {
     }
 
     /**
+     * The Schur complement M of {@code problem} at the iterate reached after
+     * {@code iterations} iterations, on its sparsity pattern ({@link SchurPattern}), to time
+     * its factorizations: the sparse one ({@link SparseCholesky}) against the dense one on the
+     * same matrix.
+     *
+     * @param problem the problem
+     * @param iterations iterations before M is taken (0 = initial point)
+     * @throws IllegalStateException when an iteration fails on the way
+     */
+    public static SchurFactorRun schurFactor(SdpProblem problem, int iterations) {
+        double[] m;
+        try (BenchmarkHooks hooks = atIteration(problem, 1, iterations)) {
+            m = hooks.run.benchmarkAssemble().data.clone();
+        }
+        ProblemData d = new ProblemData(problem, Kernels.forSchurSize(problem.numVariables()));
+        SchurPattern pattern = SchurPattern.of(d, Long.MAX_VALUE);
+        return new SchurFactorRun(d, pattern, m);
+    }
+
+    /** A Schur complement on its pattern, factored sparse or dense (see {@link #schurFactor}). */
+    public static final class SchurFactorRun {
+        private final int m;
+        private final SchurPattern pattern;
+        private final double[] dense;
+        private final double[] values;
+        private final double[] work;
+        private final SparseCholesky sparse;
+        private final DenseCholesky denseChol;
+
+        SchurFactorRun(ProblemData d, SchurPattern pattern, double[] dense) {
+            this.m = d.m;
+            this.pattern = pattern;
+            this.dense = dense;
+            this.values = new double[(int) pattern.nonzeros()];
+            for (int i = 0; i < m; i++) {
+                for (int p = pattern.rowPtr[i]; p < pattern.rowPtr[i + 1]; p++) {
+                    values[p] = dense[i * m + pattern.colIdx[p]];
+                }
+                if (values[pattern.diagonal(i)] == 0) {
+                    values[pattern.diagonal(i)] = 1; // as the solver does for a variable in no block
+                    dense[i * m + i] = 1;
+                }
+            }
+            this.work = new double[m * m];
+            this.sparse = analyse();
+            this.denseChol = new DenseCholesky(m, null, 1, d.kernels);
+        }
+
+        /** m, the order of M. */
+        public int size() {
+            return m;
+        }
+
+        /** Entries of the pattern's lower triangle, the diagonal included. */
+        public long patternNonzeros() {
+            return pattern.nonzeros();
+        }
+
+        /** Entries of the sparse factor. */
+        public long factorNonzeros() {
+            return sparse.factorNonzeros();
+        }
+
+        /** Ordering and symbolic factorization (done once per solve). */
+        public SparseCholesky analyse() {
+            return new SparseCholesky(m, pattern.rowPtr, pattern.colIdx);
+        }
+
+        /** @return the multiply-adds of the sparse factorization */
+        public double factorSparse() {
+            if (!sparse.factor(values)) {
+                throw new IllegalStateException("not positive definite");
+            }
+            return sparse.flops();
+        }
+
+        /** @return the last diagonal entry of the dense factor */
+        public double factorDense() {
+            System.arraycopy(dense, 0, work, 0, m * m);
+            if (!denseChol.factor(work, m)) {
+                throw new IllegalStateException("not positive definite");
+            }
+            return work[m * m - 1];
+        }
+    }
+
+    /**
      * Assembles the Schur complement M at the kept iterate.
      *
      * @return the trace of M (so that the work cannot be optimized away)

@@ -13,7 +13,6 @@ import io.polysos.moment.VerifiedBound;
 import io.polysos.poly.MonomialBasis;
 import io.polysos.poly.Monomials;
 import io.polysos.pop.Pop;
-import io.polysos.sdp.SdpShape;
 import io.polysos.sdp.SdpSolution;
 import io.polysos.sdp.SdpSolver;
 import java.util.ArrayList;
@@ -80,8 +79,7 @@ public final class SparseMomentSosSolver {
             SparseMomentRelaxation rel = SparseMomentRelaxation.build(pop, k, sparsity, cs);
             for (int step = 1; rel != null; step++) {
                 double build = (System.nanoTime() - t0) * 1e-9;
-                SdpShape shape = SdpShape.of(rel.sdpProblem());
-                String refusal = MemoryBudget.check(solver, options.maxMemoryBytes(), k, j -> shape, k);
+                String refusal = MemoryBudget.check(solver, options.maxMemoryBytes(), k, rel.sdpProblem());
                 if (refusal != null) {
                     if (records.isEmpty()) {
                         throw new IllegalArgumentException(refusal);

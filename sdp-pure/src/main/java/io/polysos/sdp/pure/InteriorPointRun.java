@@ -101,7 +101,7 @@ final class InteriorPointRun {
     private double setupTime;
 
     InteriorPointRun(SdpProblem problem, SdpOptions options) {
-        this(problem, options, Kernels.forSchurSize(problem.numVariables()),
+        this(problem, options, Kernels.forProblem(problem),
                 NativeLapack.forSchurSize(problem.numVariables()));
     }
 
@@ -125,6 +125,23 @@ final class InteriorPointRun {
         this.timeLimit = options.timeLimitSeconds().orElse(Double.POSITIVE_INFINITY);
     }
 
+    /** Thresholds of the choice of the sparse factorization of M (see {@link SparseSchur}). */
+    private int sparseMinVariables = SparseSchur.MIN_VARIABLES;
+    private double sparseMaxDensity = SparseSchur.MAX_DENSITY;
+    private double sparseMaxFlopRatio = SparseSchur.MAX_FLOP_RATIO;
+
+    /**
+     * Sets the thresholds of the choice between the sparse and the dense factorization of M
+     * (tests: {@code (1, 1, 1)} takes the sparse one whenever the pattern can be built,
+     * {@code (Integer.MAX_VALUE, 0, 0)} never); returns this.
+     */
+    InteriorPointRun sparseSchurThresholds(int minVariables, double maxDensity, double maxFlopRatio) {
+        this.sparseMinVariables = minVariables;
+        this.sparseMaxDensity = maxDensity;
+        this.sparseMaxFlopRatio = maxFlopRatio;
+        return this;
+    }
+
     SdpSolution run() {
         try {
             return iterate();
@@ -144,6 +161,14 @@ final class InteriorPointRun {
         it = new Iterate(d);
         res = new Residuals(d);
         int threads = options.effectiveThreads();
+        SparseSchur sparse = SparseSchur.choose(d, sparseMinVariables, sparseMaxDensity, sparseMaxFlopRatio);
+        if (sparse != null && options.verbose()) {
+            int m = d.m;
+            log(String.format(Locale.ROOT,
+                    "sparse Schur complement: m=%d, %d of %d lower-triangle entries, factor %d entries, %.2e multiply-adds (dense %.2e)",
+                    m, sparse.pattern().nonzeros(), (long) m * (m + 1) / 2, sparse.cholesky().factorNonzeros(),
+                    sparse.cholesky().flops(), (double) m * m * m / 6));
+        }
         if (threads > 1 && d.m >= PureSdpSolver.DEFAULT_PARALLEL_MIN_VARIABLES) {
             AtomicInteger count = new AtomicInteger();
             pool = Executors.newFixedThreadPool(threads - 1, r -> {
@@ -151,9 +176,9 @@ final class InteriorPointRun {
                 t.setDaemon(true);
                 return t;
             });
-            ns = new NewtonSystem(d, kernels, lapack, it, res, feasTol, pool, threads);
+            ns = new NewtonSystem(d, kernels, lapack, sparse, it, res, feasTol, pool, threads);
         } else {
-            ns = new NewtonSystem(d, kernels, lapack, it, res, feasTol, null, 1);
+            ns = new NewtonSystem(d, kernels, lapack, sparse, it, res, feasTol, null, 1);
         }
         endgame = new Endgame(d, it, res, ns, gapTol, feasTol);
         termination = new Termination(problem, d, it, res, gapTol, feasTol);
@@ -329,8 +354,7 @@ final class InteriorPointRun {
         for (int b = 0; b < d.nPsd; b++) {
             it.x[b].setTo(saved.x[b]);
         }
-        ns.assembleSchur();
-        return ns.schur;
+        return ns.assembleDense();
     }
 
     /** One full iteration from the kept iterate (restored first); null or why it failed. */

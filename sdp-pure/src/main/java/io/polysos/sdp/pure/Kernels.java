@@ -47,6 +47,36 @@ abstract class Kernels {
         return m >= VECTOR_MIN_SCHUR ? SELECTED : scalar();
     }
 
+    /**
+     * Largest PSD block below which a problem whose Schur complement is sparse is solved with
+     * the scalar kernels whatever its size: on such problems the SIMD kernels would only run
+     * on short rows (a few lanes per row of a small block) and never in the dense Cholesky
+     * factorization (the sparse one replaces it), and in a fresh JVM they are slow until C2 has
+     * compiled them. Measured on the correlative-sparsity relaxation of Broyden tridiagonal,
+     * n = 120 (m = 2374, blocks 10 x 10 and 4 x 4), three solves each interleaved under load
+     * 7.5-8.7: 3.6-4.7 s scalar against 5.5-10.4 s SIMD.
+     */
+    static final int VECTOR_MIN_BLOCK = 16;
+
+    /**
+     * The kernels for a problem: {@link #forSchurSize}, except that a problem whose PSD blocks
+     * are all smaller than {@value #VECTOR_MIN_BLOCK} and whose Schur complement is sparse
+     * ({@link SparseSchur#patternIsSparse}) gets the scalar kernels.
+     */
+    static Kernels forProblem(io.polysos.sdp.SdpProblem problem) {
+        Kernels k = forSchurSize(problem.numVariables());
+        if (!k.vectorized()) {
+            return k;
+        }
+        for (int b = 0; b < problem.numBlocks(); b++) {
+            io.polysos.sdp.BlockSpec spec = problem.block(b);
+            if (spec.kind() == io.polysos.sdp.BlockKind.PSD && spec.size() >= VECTOR_MIN_BLOCK) {
+                return k;
+            }
+        }
+        return SparseSchur.patternIsSparse(problem) ? scalar() : k;
+    }
+
 
 
     /** @return the scalar kernels (for tests and benchmarks comparing both) */

@@ -111,8 +111,10 @@ final class NewtonSystem {
     private final double[] refineRhs;
     private final double[] refineDy;
     private final double[] refineDxf;
-    /** The Schur complement M. */
+    /** The Schur complement M, dense (null on the sparse path, which keeps M on its pattern). */
     final DMatrixRMaj schur;
+    /** The sparse path of M's assembly and factorization, or null for the dense one. */
+    private final SparseSchur sparse;
 
     /** Primal and dual step lengths of the last {@link #step}. */
     double stepP;
@@ -130,12 +132,13 @@ final class NewtonSystem {
     long nsDirection;
 
     /**
+     * @param sparse the sparse path of M (from {@link SparseSchur#choose}), or null for the dense one
      * @param pool threads for the Schur complement and its factorization, or null for the
      *        calling thread only
      * @param threads threads that may work at once, including the caller
      */
-    NewtonSystem(ProblemData d, Kernels kernels, NativeLapack lapack, Iterate it, Residuals res, double feasTol,
-                 ExecutorService pool, int threads) {
+    NewtonSystem(ProblemData d, Kernels kernels, NativeLapack lapack, SparseSchur sparse, Iterate it, Residuals res,
+                 double feasTol, ExecutorService pool, int threads) {
         this.d = d;
         this.kernels = kernels;
         this.it = it;
@@ -179,9 +182,10 @@ final class NewtonSystem {
         refineZ = new double[nZ];
         refineDy = new double[m];
         refineDxf = new double[nZ];
-        schur = new DMatrixRMaj(m, m);
+        this.sparse = sparse;
+        schur = sparse == null ? new DMatrixRMaj(m, m) : null;
         assembler = new SchurAssembler(d, pool, threads);
-        factorization = new SchurFactorization(d, pool, threads, kernels, lapack);
+        factorization = new SchurFactorization(d, pool, threads, kernels, lapack, sparse);
     }
 
     /** Time spent in step lengths, nanoseconds. */
@@ -233,7 +237,18 @@ final class NewtonSystem {
 
     /** M at the current iterate, after {@link #factorCones}. */
     void assembleSchur() {
-        assembler.assemble(zinv, it.x, ratio, schur);
+        if (sparse != null) {
+            sparse.assemble(assembler, zinv, it.x, ratio);
+        } else {
+            assembler.assemble(zinv, it.x, ratio, schur);
+        }
+    }
+
+    /** M at the current iterate as a dense symmetric matrix, on either path (benchmarks). */
+    DMatrixRMaj assembleDense() {
+        DMatrixRMaj out = schur != null ? schur : new DMatrixRMaj(d.m, d.m);
+        assembler.assemble(zinv, it.x, ratio, out);
+        return out;
     }
 
     /** Factors M (and the equality system), after {@link #assembleSchur}. */
@@ -319,8 +334,8 @@ final class NewtonSystem {
         }
         System.arraycopy(dxL, 0, dxLa, 0, nL);
         System.arraycopy(dzL, 0, dzLa, 0, nL);
-        double apA = Math.min(1.0, stepLength.max(lxInv, dx, xL, dxL));
-        double adA = Math.min(1.0, stepLength.max(lzInv, dz, zL, dzL));
+        double apA = Math.min(1.0, stepLength.max(x, lxInv, dx, xL, dxL));
+        double adA = Math.min(1.0, stepLength.max(z, lzInv, dz, zL, dzL));
         if (!Double.isFinite(apA) || !Double.isFinite(adA)) {
             return IterationFailure.of(IterationFailure.Kind.NONFINITE_PREDICTOR_STEP);
         }
@@ -350,8 +365,8 @@ final class NewtonSystem {
         direction(sigma * mu, true, dy, dxf);
         nsDirection += System.nanoTime() - t1;
         double gamma = GAMMA_BASE + GAMMA_SLOPE * Math.min(apA, adA);
-        double ap = Math.min(1.0, gamma * stepLength.max(lxInv, dx, xL, dxL));
-        double ad = Math.min(1.0, gamma * stepLength.max(lzInv, dz, zL, dzL));
+        double ap = Math.min(1.0, gamma * stepLength.max(x, lxInv, dx, xL, dxL));
+        double ad = Math.min(1.0, gamma * stepLength.max(z, lzInv, dz, zL, dzL));
         if (!(ap >= 0) || !(ad >= 0)) {
             return IterationFailure.of(IterationFailure.Kind.NONFINITE_STEP_LENGTH);
         }

@@ -66,7 +66,7 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        long need = estimateFor(problem);
+        long need = estimateBytes(problem);
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         if (need > available) {
@@ -85,6 +85,13 @@ public final class PureSdpSolver implements SdpSolver {
         return new InteriorPointRun(problem, options).run();
     }
 
+    /**
+     * Heap per entry of a sparse Schur pattern's lower triangle: three values and a column
+     * index, the full rows' two ints per direction, and the factor (a few times the pattern
+     * with its row index), rounded up.
+     */
+    static final long SPARSE_BYTES_PER_ENTRY = 128;
+
     /** Dense work copies of each PSD block held by an iteration (iterates, directions, inverses, work). */
     static final int DENSE_COPIES_PER_BLOCK = 16;
 
@@ -96,6 +103,22 @@ public final class PureSdpSolver implements SdpSolver {
     @Override
     public long estimateBytes(SdpShape shape) {
         return estimateFor(shape);
+    }
+
+    /**
+     * The estimate of {@link #estimateBytes(SdpShape)}, except that a problem with a sparse Schur
+     * complement ({@link SparseSchur#sparsePatternNonzeros}) is counted by its pattern: that path
+     * holds no m x m array.
+     */
+    @Override
+    public long estimateBytes(SdpProblem problem) {
+        long need = estimateFor(problem);
+        long pattern = SparseSchur.sparsePatternNonzeros(problem);
+        if (pattern >= 0) {
+            double m = problem.numVariables();
+            need = Math.max(0, need - (long) Math.min(Long.MAX_VALUE, 16 * m * m)) + pattern * SPARSE_BYTES_PER_ENTRY;
+        }
+        return need;
     }
 
     /** The estimate of {@link #estimateBytes}, without an instance. */

@@ -76,6 +76,8 @@ final class SchurAssembler {
         final double[] k;
         /** W_b of a low-rank block (variables x positions) */
         final double[] wv;
+        /** one row of M (m), for {@link #assembleOnPattern}; allocated on its first use */
+        double[] row;
 
         Work(int n, int positions, int lowPositions, int lowVars) {
             t = new double[n * n];
@@ -97,6 +99,17 @@ final class SchurAssembler {
     void assemble(DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, DMatrixRMaj mOut) {
         int m = d.m;
         java.util.Arrays.fill(mOut.data, 0, m * m, 0.0);
+        assembleHalves(zinv, x, linRatio, mOut);
+        symmetrizeBySum(mOut.data, m);
+    }
+
+    /**
+     * Adds the two halves of M to mOut without symmetrizing: each unordered pair (i, j) of
+     * variables sharing a block gets its contribution in one of the entries (i, j), (j, i), so
+     * that M_ij = out_ij + out_ji for i != j (and M_ii = out_ii).
+     */
+    private void assembleHalves(DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, DMatrixRMaj mOut) {
+        int m = d.m;
         lowRankTables(zinv, x);
         if (pool == null || m < 2) {
             for (int i = 0; i < m; i++) {
@@ -121,7 +134,65 @@ final class SchurAssembler {
                 }
             }
         }
-        symmetrizeBySum(mOut.data, m);
+    }
+
+    /**
+     * Assembles M on a sparse pattern without any m x m array: each row task computes its
+     * contributions (pairs where its variable comes first, as in {@link #assembleHalves}) into
+     * a dense row of length m owned by its thread, then moves the entries of the full row's
+     * pattern out of it (zeroing them): the columns j &lt;= i into {@code lower}, the columns
+     * j &gt; i into {@code upper} at the position of (j, i). Every position of each array is
+     * written by one row task only, so the threads need no locking, and M = lower + upper on
+     * the pattern.
+     *
+     * @param zinv Z_k^{-1} of each PSD block, not modified
+     * @param x X_k of each PSD block, not modified
+     * @param linRatio x_p / z_p of the NONNEG part, not modified
+     * @param rows the full rows of the pattern: pointers (m + 1), columns, and the position of
+     *     (max, min) in the value arrays; not modified
+     * @param lower the contributions of the rows to their own lower triangle, overwritten
+     * @param upper the contributions of the rows to their upper triangle, overwritten
+     */
+    void assembleOnPattern(DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, int[] rowPtr, int[] cols, int[] pos,
+            double[] lower, double[] upper) {
+        int m = d.m;
+        lowRankTables(zinv, x);
+        AtomicInteger next = new AtomicInteger();
+        Runnable[] drains = new Runnable[tasks];
+        for (int t = 0; t < tasks; t++) {
+            Work w = work[t];
+            if (w.row == null) {
+                w.row = new double[m];
+            }
+            drains[t] = () -> {
+                double[] acc = w.row;
+                int i;
+                while ((i = next.getAndIncrement()) < m) {
+                    row(i, zinv, x, linRatio, acc, 0, w);
+                    for (int q = rowPtr[i]; q < rowPtr[i + 1]; q++) {
+                        int j = cols[q];
+                        if (j <= i) {
+                            lower[pos[q]] = acc[j];
+                        } else {
+                            upper[pos[q]] = acc[j];
+                        }
+                        acc[j] = 0;
+                    }
+                }
+            };
+        }
+        if (pool == null || m < 2) {
+            drains[0].run();
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(tasks - 1);
+        for (int t = 1; t < tasks; t++) {
+            futures.add(pool.submit(drains[t]));
+        }
+        drains[0].run();
+        for (Future<?> f : futures) {
+            Parallel.await(f, "Schur complement assembly");
+        }
     }
 
     /** Tile size of {@link #symmetrizeBySum} (two 32 x 32 tiles of doubles stay in L1). */
@@ -246,8 +317,12 @@ final class SchurAssembler {
 
     /** Computes the contributions owned by row i (pairs where i comes first). */
     private void row(int i, DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, double[] out, Work w) {
+        row(i, zinv, x, linRatio, out, i * d.m, w);
+    }
+
+    /** As {@link #row(int, DMatrixRMaj[], DMatrixRMaj[], double[], double[], Work)}, into out from rowOff. */
+    private void row(int i, DMatrixRMaj[] zinv, DMatrixRMaj[] x, double[] linRatio, double[] out, int rowOff, Work w) {
         int m = d.m;
-        int rowOff = i * m;
         int[] blocks = d.varBlock[i];
         int[] poss = d.varPos[i];
         for (int q = 0; q < blocks.length; q++) {

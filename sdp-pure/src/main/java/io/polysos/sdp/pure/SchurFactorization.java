@@ -19,7 +19,8 @@ import java.util.concurrent.ExecutorService;
  * with M the Schur complement and B the m x nZero matrix of the ZERO part. M (M + rho B B^T
  * when some variable appears only in ZERO blocks, which leaves the solution unchanged since
  * B^T dy is prescribed) is factored by {@link #factorM}, the only place where a factorization
- * of M is computed (dense Cholesky, {@link DenseCholesky}, with the native one when given); then
+ * of M is computed (dense Cholesky, {@link DenseCholesky}, with the native one when given; or,
+ * when M is sparse, the sparse Cholesky of {@link SparseSchur} on M's pattern); then
  * the small Schur complement K = B^T M^{-1} B is formed and factored. A failed factorization is
  * retried with a growing diagonal shift. Owns its work arrays; not thread-safe.
  */
@@ -44,6 +45,8 @@ final class SchurFactorization {
     private final int nZ;
     private final DMatrixRMaj schurWork;
     private final DenseCholesky schurChol;
+    /** The sparse path (M on its pattern), or null for the dense one. */
+    private final SparseSchur sparse;
     private final double[] colWork;
     private final DMatrixRMaj bDense;
     private final DMatrixRMaj mInvB;
@@ -61,12 +64,16 @@ final class SchurFactorization {
      * @param threads threads that may work at once, including the caller
      * @param kernels the dense kernels
      * @param lapack the native factorization of M, or null for the Java one
+     * @param sparse the sparse path, or null for the dense one
      */
-    SchurFactorization(ProblemData d, ExecutorService pool, int threads, Kernels kernels, NativeLapack lapack) {
+    SchurFactorization(ProblemData d, ExecutorService pool, int threads, Kernels kernels, NativeLapack lapack,
+                       SparseSchur sparse) {
         this.d = d;
         this.m = d.m;
         this.nZ = d.nZero;
-        schurWork = new DMatrixRMaj(m, m);
+        this.sparse = sparse;
+        // the sparse path needs no m x m array
+        schurWork = sparse == null ? new DMatrixRMaj(m, m) : null;
         vecM2 = new DMatrixRMaj(m, 1);
         if (nZ > 0) {
             bDense = new DMatrixRMaj(m, nZ);
@@ -88,13 +95,14 @@ final class SchurFactorization {
             vecZ = null;
             vecZ2 = null;
         }
-        schurChol = new DenseCholesky(m, pool, threads, kernels, lapack);
+        schurChol = sparse == null ? new DenseCholesky(m, pool, threads, kernels, lapack) : null;
         colWork = new double[m];
     }
 
     /**
      * Factors the Schur complement {@code schur} (not modified; possibly augmented) and, with
-     * ZERO blocks, K = B^T M^{-1} B.
+     * ZERO blocks, K = B^T M^{-1} B. On the sparse path M is the one last assembled on its
+     * pattern and {@code schur} is not used (null).
      *
      * @return null, or the failure
      */
@@ -104,8 +112,12 @@ final class SchurFactorization {
             return null;
         }
         double maxDiag = 0;
-        for (int i = 0; i < m; i++) {
-            maxDiag = Math.max(maxDiag, schur.data[i * m + i]);
+        if (sparse != null) {
+            maxDiag = sparse.maxDiagonal();
+        } else {
+            for (int i = 0; i < m; i++) {
+                maxDiag = Math.max(maxDiag, schur.data[i * m + i]);
+            }
         }
         if (nZ > 0 && d.needsAugmentation) {
             augment(maxDiag);
@@ -128,7 +140,7 @@ final class SchurFactorization {
                 for (int i = 0; i < m; i++) {
                     colWork[i] = bDense.data[i * nZ + j];
                 }
-                schurChol.solve(colWork);
+                solveM(colWork);
                 for (int i = 0; i < m; i++) {
                     mInvB.data[i * nZ + j] = colWork[i];
                 }
@@ -177,6 +189,9 @@ final class SchurFactorization {
      * @return false when the matrix is not (numerically) positive definite
      */
     private boolean factorM(DMatrixRMaj schur, double shift) {
+        if (sparse != null) {
+            return sparse.factor(rho, shift);
+        }
         schurWork.setTo(schur);
         if (rho != 0) {
             // M + rho B B^T
@@ -196,6 +211,15 @@ final class SchurFactorization {
         return schurChol.factor(schurWork.data, m);
     }
 
+    /** b := M^{-1} b (M possibly augmented) with the last factorization, sparse or dense. */
+    private void solveM(double[] b) {
+        if (sparse != null) {
+            sparse.solve(b);
+        } else {
+            schurChol.solve(b);
+        }
+    }
+
     /**
      * Solves the saddle system for dy and dx_f, after {@link #factor}, given the first block
      * row {@code r} (modified) and the second {@code rzIn}.
@@ -213,7 +237,7 @@ final class SchurFactorization {
             }
         }
         System.arraycopy(r, 0, vecM2.data, 0, m);
-        schurChol.solve(vecM2.data);
+        solveM(vecM2.data);
         if (nZ == 0) {
             System.arraycopy(vecM2.data, 0, dyOut, 0, m);
             return;
