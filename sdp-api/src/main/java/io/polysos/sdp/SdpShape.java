@@ -65,18 +65,38 @@ public record SdpShape(long numVariables, List<Blocks> blocks) {
         return s;
     }
 
-    /** @return e.g. "50387 variables; PSD blocks 1716, 330 (x40); 12 equality rows" */
+    /** Groups of PSD blocks named one by one in {@link #describe()}; the rest are summarised. */
+    static final int DESCRIBED_PSD_GROUPS = 12;
+
+    /**
+     * @return e.g. "50387 variables; PSD blocks 1716, 330 (x40); 12 equality rows"; past
+     *         {@value #DESCRIBED_PSD_GROUPS} groups of blocks, "and N more (up to S)"
+     */
     public String describe() {
         StringBuilder psd = new StringBuilder();
         long nonneg = 0;
         long zero = 0;
+        int psdGroups = 0;
+        long hiddenBlocks = 0;
+        long hiddenLargest = 0;
         for (Blocks b : blocks) {
             switch (b.kind()) {
-                case PSD -> psd.append(psd.length() == 0 ? "" : ", ").append(b.size())
-                        .append(b.count() > 1 ? " (x" + b.count() + ")" : "");
+                case PSD -> {
+                    // a sparse relaxation has thousands of block groups: name the first ones only
+                    if (++psdGroups <= DESCRIBED_PSD_GROUPS) {
+                        psd.append(psd.length() == 0 ? "" : ", ").append(b.size())
+                                .append(b.count() > 1 ? " (x" + b.count() + ")" : "");
+                    } else {
+                        hiddenBlocks = saturatingAdd(hiddenBlocks, b.count());
+                        hiddenLargest = Math.max(hiddenLargest, b.size());
+                    }
+                }
                 case NONNEG -> nonneg = saturatingAdd(nonneg, saturatingMultiply(b.size(), b.count()));
                 case ZERO -> zero = saturatingAdd(zero, saturatingMultiply(b.size(), b.count()));
             }
+        }
+        if (hiddenBlocks > 0) {
+            psd.append(String.format(Locale.ROOT, " and %d more (up to %d)", hiddenBlocks, hiddenLargest));
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%d variables", numVariables));
         if (psd.length() > 0) {

@@ -64,6 +64,21 @@ final class SparseCholesky {
      *     modified; the values given to {@link #factor} are aligned with it
      */
     SparseCholesky(int size, int[] rowPtr, int[] colIdx) {
+        this(size, rowPtr, colIdx, checkedOrdering(size, rowPtr, colIdx, Long.MAX_VALUE));
+    }
+
+    /**
+     * Orders and analyses the pattern unless the ordering would take more than
+     * {@code maxOrderingWork} elementary steps (see {@link #minimumDegree}).
+     *
+     * @return the analysed factorization, or null when the ordering gave up
+     */
+    static SparseCholesky analyse(int size, int[] rowPtr, int[] colIdx, long maxOrderingWork) {
+        int[] perm = checkedOrdering(size, rowPtr, colIdx, maxOrderingWork);
+        return perm == null ? null : new SparseCholesky(size, rowPtr, colIdx, perm);
+    }
+
+    private static int[] checkedOrdering(int size, int[] rowPtr, int[] colIdx, long maxWork) {
         if (rowPtr.length != size + 1) {
             throw new IllegalArgumentException("row pointers of a " + size + "x" + size + " pattern need "
                     + (size + 1) + " entries, got " + rowPtr.length);
@@ -79,8 +94,12 @@ final class SparseCholesky {
                 }
             }
         }
+        return minimumDegree(size, rowPtr, colIdx, maxWork);
+    }
+
+    private SparseCholesky(int size, int[] rowPtr, int[] colIdx, int[] ordering) {
         this.n = size;
-        this.perm = minimumDegree(size, rowPtr, colIdx);
+        this.perm = ordering;
         this.pinv = new int[size];
         for (int k = 0; k < size; k++) {
             pinv[perm[k]] = k;
@@ -295,9 +314,12 @@ final class SparseCholesky {
      * @param size n
      * @param rowPtr row pointers of the lower triangle (n + 1), not modified
      * @param colIdx column indices j &lt;= i per row, not modified
-     * @return perm, the original index at each position
+     * @param maxWork the most elementary steps (adjacency entries visited) to spend
+     * @return perm, the original index at each position, or null when it would cost more than
+     *     maxWork (a pattern with much fill, which the dense factorization handles better)
      */
-    static int[] minimumDegree(int size, int[] rowPtr, int[] colIdx) {
+    static int[] minimumDegree(int size, int[] rowPtr, int[] colIdx, long maxWork) {
+        long work = 0;
         // full adjacency without the diagonal
         int[] deg = new int[size];
         for (int i = 0; i < size; i++) {
@@ -351,6 +373,12 @@ final class SparseCholesky {
                 }
             }
             adj[v] = null;
+            for (int t = 0; t < nn; t++) {
+                work += len[nb[t]] + nn;
+            }
+            if (work > maxWork) {
+                return null;
+            }
             // each neighbour u: adj(u) := live adj(u) union nb, without u
             for (int t = 0; t < nn; t++) {
                 int u = nb[t];

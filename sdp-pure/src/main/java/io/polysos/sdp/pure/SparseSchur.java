@@ -35,6 +35,16 @@ final class SparseSchur {
      * relaxations are far below it (0.026 at m = 374, 6e-4 at m = 2374).
      */
     static final double MAX_FLOP_RATIO = 0.05;
+    /**
+     * The minimum-degree ordering gives up (dense path) after this many times the accepted
+     * sparse multiply-adds ({@link #MAX_FLOP_RATIO} m^3 / 6) in elementary steps, so that a
+     * pattern with much fill never costs more to order than about one dense factorization
+     * (Broyden n = 120, m = 2374: ordering and symbolic analysis 39 ms in JMH; the limit there is
+     * 2 x 10^9 steps).
+     */
+    static final double ORDERING_WORK_FACTOR = 20;
+    /** Floor of the ordering's step limit (small problems, where a few ms do not matter). */
+    static final double ORDERING_MIN_WORK = 1e8;
 
     private final ProblemData d;
     private final SchurPattern pattern;
@@ -126,8 +136,12 @@ final class SparseSchur {
         if (pattern == null) {
             return null;
         }
-        SparseCholesky chol = new SparseCholesky(m, pattern.rowPtr, pattern.colIdx);
-        if (chol.flops() > maxFlopRatio * ((double) m * m * m / 6) || chol.factorNonzeros() > Integer.MAX_VALUE - 8L) {
+        // the ordering may cost at most a few dense factorizations' worth of steps
+        double denseFlops = (double) m * m * m / 6;
+        long maxOrderingWork = (long) Math.min(Long.MAX_VALUE / 2.0,
+                Math.max(ORDERING_MIN_WORK, ORDERING_WORK_FACTOR * maxFlopRatio * denseFlops));
+        SparseCholesky chol = SparseCholesky.analyse(m, pattern.rowPtr, pattern.colIdx, maxOrderingWork);
+        if (chol == null || chol.flops() > maxFlopRatio * ((double) m * m * m / 6) || chol.factorNonzeros() > Integer.MAX_VALUE - 8L) {
             return null;
         }
         return new SparseSchur(d, pattern, chol);

@@ -211,6 +211,16 @@ class SparseCholeskyTest {
     }
 
     @Test
+    void orderingGivesUpBeyondItsWorkLimit() {
+        Random rnd = new Random(21);
+        SchurPattern pat = randomPattern(300, rnd);
+        assertThat(SparseCholesky.analyse(300, pat.rowPtr, pat.colIdx, 10)).isNull();
+        SparseCholesky full = SparseCholesky.analyse(300, pat.rowPtr, pat.colIdx, Long.MAX_VALUE);
+        assertThat(full).isNotNull();
+        assertThat(full.ordering()).isEqualTo(new SparseCholesky(300, pat.rowPtr, pat.colIdx).ordering());
+    }
+
+    @Test
     void patternCouplesTheGroupsOnly() {
         SchurPattern pat = SchurPattern.ofGroups(5, List.of(new int[] {0, 3}, new int[] {3, 4, 3}), Long.MAX_VALUE);
         assertThat(pat.rowPtr).containsExactly(0, 1, 2, 3, 5, 7);
