@@ -94,7 +94,7 @@ public final class SparseMomentRelaxation {
         NewtonFilter newton = newtonApplies(options, pop) ? new NewtonFilter(pop.objective()) : null;
         this.newtonReduced = newton != null;
         List<int[]> cliques = cs.cliques();
-        List<Object[]> newtonBlocks = new ArrayList<>(); // {clique, vars, exponents, rows} awaiting the pruning
+        List<PendingBlock> newtonBlocks = new ArrayList<>(); // awaiting the diagonal-consistency pruning
         for (int c = 0; c < cliques.size(); c++) {
             int[] vars = cliques.get(c);
             int nc = vars.length;
@@ -108,7 +108,7 @@ public final class SparseMomentRelaxation {
                 if (newton != null) {
                     idx = newton.keptRows(vars, e, idx);
                     if (idx.length > 0) {
-                        newtonBlocks.add(new Object[] {c, vars, e, idx});
+                        newtonBlocks.add(new PendingBlock(c, vars, e, idx));
                     }
                     continue;
                 }
@@ -194,16 +194,20 @@ public final class SparseMomentRelaxation {
         return options.newton() && pop.inequalities().isEmpty() && pop.equalities().isEmpty();
     }
 
+    /** A moment-matrix block of the Newton basis awaiting the pruning: clique, its variables, basis exponents, rows kept. */
+    private record PendingBlock(int clique, int[] vars, int[] exponents, int[] rows) {
+    }
+
     /**
      * Emits the moment-matrix blocks of the Newton-polytope basis after the diagonal-consistency
      * pruning ({@link NewtonFilter#pruneDiagonal}), which looks at every block at once.
      */
-    private void emitNewtonBlocks(NewtonFilter newton, List<Object[]> pending) {
+    private void emitNewtonBlocks(NewtonFilter newton, List<PendingBlock> pending) {
         List<MonomialKey[]> rows = new ArrayList<>();
-        for (Object[] p : pending) {
-            int[] vars = (int[]) p[1];
-            int[] e = (int[]) p[2];
-            int[] idx = (int[]) p[3];
+        for (PendingBlock p : pending) {
+            int[] vars = p.vars();
+            int[] e = p.exponents();
+            int[] idx = p.rows();
             int[] zero = new int[vars.length];
             MonomialKey[] r = new MonomialKey[idx.length];
             for (int a = 0; a < idx.length; a++) {
@@ -214,9 +218,9 @@ public final class SparseMomentRelaxation {
         boolean[][] keep = newton.pruneDiagonal(rows);
         double[] oneCoef = {1.0};
         for (int b = 0; b < pending.size(); b++) {
-            Object[] p = pending.get(b);
-            int[] vars = (int[]) p[1];
-            int[] idx = (int[]) p[3];
+            PendingBlock p = pending.get(b);
+            int[] vars = p.vars();
+            int[] idx = p.rows();
             int[] kept = new int[idx.length];
             int len = 0;
             for (int a = 0; a < idx.length; a++) {
@@ -226,7 +230,7 @@ public final class SparseMomentRelaxation {
             }
             if (len > 0) {
                 int[][] one = {new int[vars.length]};
-                emitBlock((Integer) p[0], -1, vars, (int[]) p[2], Arrays.copyOf(kept, len), one, oneCoef);
+                emitBlock(p.clique(), -1, vars, p.exponents(), Arrays.copyOf(kept, len), one, oneCoef);
             }
         }
     }
