@@ -20,7 +20,14 @@ final class Termination {
      * of the best merit so far (this backend's choice).
      */
     static final double PROGRESS_FRACTION = 0.99;
-    /** Iterations without progress after which the run ends as stagnated (this backend's choice). */
+    /**
+     * Iterations without progress after which the run ends as stagnated (this backend's
+     * choice). Progress is a better merit, or, while the iterate is still infeasible, a
+     * smaller infeasibility max(pinf, dinf) than any before (by {@link #PROGRESS_FRACTION}):
+     * from an infeasible start the gap can grow for many iterations while the
+     * infeasibility falls steadily (t1 at order 5: 10% per iteration, the merit rising with
+     * the gap), and that phase is not a stall.
+     */
     static final int STAGNATION_ITERATIONS = 10;
     /**
      * A certificate is tested only when the objective that diverges exceeds this multiple of
@@ -46,6 +53,7 @@ final class Termination {
     private double bestPinf;
     private double bestDinf;
     private int sinceBest;
+    private double bestInfeasibility = Double.POSITIVE_INFINITY;
 
     Termination(SdpProblem problem, ProblemData d, Iterate it, Residuals res, double gapTol, double feasTol) {
         this.problem = problem;
@@ -96,9 +104,18 @@ final class Termination {
             bestPinf = res.pinf;
             bestDinf = res.dinf;
             sinceBest = 0;
+        } else if (infeasibilityProgress()) {
+            sinceBest = 0;   // still reaching feasibility: not a stall (the best iterate is kept)
         } else {
             sinceBest++;
         }
+        bestInfeasibility = Math.min(bestInfeasibility, Math.max(res.pinf, res.dinf));
+    }
+
+    /** Whether the iterate is infeasible beyond the tolerance and less so than every earlier one. */
+    private boolean infeasibilityProgress() {
+        double inf = Math.max(res.pinf, res.dinf);
+        return inf > feasTol && inf < PROGRESS_FRACTION * bestInfeasibility;
     }
 
     /**
