@@ -8,11 +8,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Dense Cholesky factorization A = L L^T of a symmetric positive definite n x n matrix stored
  * row-major, in place in the lower triangle, and the solves with its factor. The factorization
  * is blocked and right-looking: for each panel of {@link #BLOCK} columns, the diagonal block is
- * factored, the rows below are solved against it column by column in a transposed copy of the
- * panel (unit-stride updates over rows), and the trailing lower triangle is updated by
- * A_ij -= sum_p L_ip L_jp with {@link Kernels#choleskyTrailing} (register-blocked SIMD with the
- * Vector API kernels). The panel solve and the trailing update are split over rows between the
- * threads of an optional pool.
+ * factored, the rows below are copied into a packed panel (strips of rows, see
+ * {@link Kernels#panelStrip}) and solved against it with {@link Kernels#choleskyPanel}, and the
+ * trailing lower triangle is updated by A_ij -= sum_p L_ip L_jp with
+ * {@link Kernels#choleskyTrailing} (both register-blocked SIMD with the Vector API kernels). The
+ * panel solve and the trailing update are split over rows between the threads of an optional
+ * pool.
+ *
+ * <p>Rounding: the value of every entry is a fixed sequence of operations, independent of the
+ * threads and of how rows are grouped: within the diagonal block s -= L_ip L_jp (separate
+ * multiply and subtract); elsewhere, with the SIMD kernels, one fused multiply-add per p,
+ * p ascending, then the division by L_jj (the scalar kernels' sums are grouped as described
+ * in {@link ScalarKernels}).
  *
  * <p>With a {@link NativeLapack} the factorization is the native one (same storage, same
  * result up to rounding) and the solves stay in Java.
@@ -23,7 +30,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DenseCholesky {
 
-    /** Panel width (columns per block step). */
+    /**
+     * Panel width (columns per block step). It also decides the rounding (which products are
+     * subtracted separately in the diagonal block rather than fused), so changing it changes
+     * the factor in the last bits.
+     */
     static final int BLOCK = 64;
     /** Rows per work unit handed to a thread in the parallel phases. */
     private static final int CHUNK = 8;
@@ -31,7 +42,9 @@ final class DenseCholesky {
     private static final int PARALLEL_MIN_ROWS = 96;
 
     private final int capacity;
-    private final double[][] panelT;
+    /** The packed panel (see {@link Kernels#panelStrip}). */
+    private final double[] panel;
+    private final int strip;
     private final ExecutorService pool;
     private final int threads;
     private final Future<?>[] futures;
@@ -70,7 +83,8 @@ final class DenseCholesky {
         this.kernels = kernels;
         this.lapack = lapack;
         this.capacity = capacity;
-        this.panelT = new double[BLOCK][capacity];
+        this.strip = kernels.panelStrip();
+        this.panel = lapack != null ? null : new double[BLOCK * ((capacity + strip - 1) / strip * strip)];
         this.pool = pool;
         this.threads = pool == null ? 1 : Math.max(1, threads);
         this.futures = new Future<?>[this.threads];
@@ -108,10 +122,11 @@ final class DenseCholesky {
             }
             final int kk0 = k0;
             final int kk1 = k1;
-            // the panel's updates run over the rows: hand each thread one long range
-            runRows(k1, n, rows >= PARALLEL_MIN_ROWS, Math.max(CHUNK, (rows + threads - 1) / threads),
-                    (lo, hi) -> panelRows(kk0, kk1, lo, hi));
-            runRows(k1, n, rows >= PARALLEL_MIN_ROWS, CHUNK, (lo, hi) -> kernels.choleskyTrailing(a, n, panelT, kk0, kk1, lo, hi));
+            boolean parallel = rows >= PARALLEL_MIN_ROWS;
+            // the panel solve: each thread one long range of whole strips
+            int share = (Math.max(CHUNK, (rows + threads - 1) / threads) + strip - 1) / strip * strip;
+            runRows(k1, n, parallel, share, true, (lo, hi) -> panelRows(kk0, kk1, lo, hi));
+            runRows(k1, n, parallel, CHUNK, false, (lo, hi) -> kernels.choleskyTrailing(a, n, panel, kk0, kk1, lo, hi));
         }
         return true;
     }
@@ -140,34 +155,31 @@ final class DenseCholesky {
     }
 
     /**
-     * Rows [lo, hi) of the panel, column by column in the transposed panel (unit-stride
-     * updates over the rows): L_ij = (A_ij - sum_{p&lt;j} L_ip L_jp) / L_jj for j in [k0, k1);
-     * the result is left in panelT and written back into the rows.
+     * Rows [lo, hi) of the panel (lo - k1 a multiple of the strip): copied into their strips
+     * of the packed panel (a last partial strip padded with zeros), solved there by
+     * {@link Kernels#choleskyPanel}, and the factor written back into the rows.
      */
     private void panelRows(int k0, int k1, int lo, int hi) {
         int w = k1 - k0;
-        int len = hi - lo;
-        for (int p = 0; p < w; p++) {
-            double[] pt = panelT[p];
-            for (int i = lo; i < hi; i++) {
-                pt[i] = a[i * n + k0 + p];
+        for (int s0 = lo; s0 < hi; s0 += strip) {
+            int base = Kernels.panelIndex(s0, k1, w, 0, strip);
+            int rows = Math.min(strip, hi - s0);
+            for (int r = 0; r < strip; r++) {
+                int oi = (s0 + r) * n + k0;
+                for (int p = 0; p < w; p++) {
+                    panel[base + p * strip + r] = r < rows ? a[oi + p] : 0.0;
+                }
             }
         }
-        for (int jj = 0; jj < w; jj++) {
-            int oj = (k0 + jj) * n;
-            double[] col = panelT[jj];
-            for (int p = 0; p < jj; p++) {
-                kernels.axpy(len, -a[oj + k0 + p], panelT[p], lo, col, lo);
-            }
-            double d = a[oj + k0 + jj];
-            for (int i = lo; i < hi; i++) {
-                col[i] /= d;
-            }
-        }
-        for (int i = lo; i < hi; i++) {
-            int oi = i * n + k0;
-            for (int p = 0; p < w; p++) {
-                a[oi + p] = panelT[p][i];
+        kernels.choleskyPanel(a, n, panel, k0, k1, lo, hi);
+        for (int s0 = lo; s0 < hi; s0 += strip) {
+            int base = Kernels.panelIndex(s0, k1, w, 0, strip);
+            int rows = Math.min(strip, hi - s0);
+            for (int r = 0; r < rows; r++) {
+                int oi = (s0 + r) * n + k0;
+                for (int p = 0; p < w; p++) {
+                    a[oi + p] = -panel[base + p * strip + r];
+                }
             }
         }
     }
@@ -178,20 +190,32 @@ final class DenseCholesky {
         void run(int lo, int hi);
     }
 
-    /** Runs task over [from, to) in chunks, from the last rows (the longest) to the first. */
-    private void runRows(int from, int to, boolean parallel, int chunk, RowTask task) {
+    /**
+     * Runs task over [from, to) in chunks of the given size, from the last rows (the longest)
+     * to the first. The chunk boundaries lie at from + k * chunk when fromStart (the panel
+     * solve: its ranges must start at a strip), else at to - k * chunk (the trailing update:
+     * the scalar kernels pair rows from the start of each range, and the rounding of a pair's
+     * second diagonal entry differs from a single row's, so the boundaries decide its bits).
+     */
+    private void runRows(int from, int to, boolean parallel, int chunk, boolean fromStart, RowTask task) {
         if (!parallel || threads == 1) {
             task.run(from, to);
             return;
         }
-        AtomicInteger next = new AtomicInteger(to);
+        int chunks = (to - from + chunk - 1) / chunk;
+        AtomicInteger next = new AtomicInteger(chunks);
         Runnable drain = () -> {
             while (true) {
-                int hi = next.getAndAdd(-chunk);
-                if (hi <= from) {
+                int c = next.decrementAndGet();
+                if (c < 0) {
                     return;
                 }
-                task.run(Math.max(from, hi - chunk), hi);
+                if (fromStart) {
+                    task.run(from + c * chunk, Math.min(to, from + (c + 1) * chunk));
+                } else {
+                    int hi = to - (chunks - 1 - c) * chunk;
+                    task.run(Math.max(from, hi - chunk), hi);
+                }
             }
         };
         for (int t = 1; t < threads; t++) {

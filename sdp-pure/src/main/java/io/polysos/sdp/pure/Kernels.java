@@ -139,11 +139,40 @@ abstract class Kernels {
     abstract void combineRows(int len, int[] idx, int count, double[] a, int ao, double[] b, int ldb, double[] out, int oo);
 
     /**
-     * Trailing update of a right-looking blocked Cholesky step, rows [lo, hi): for k1 &lt;= j
-     * &lt;= i, a[i*n+j] -= sum_{p &lt; k1-k0} a[i*n+k0+p] * panelT[p][j], where panelT[p][j] =
-     * L[j][k0+p] is the panel transposed. Entries with j &gt; i are not touched.
+     * Rows per strip of the packed panel of the blocked Cholesky factorization. The panel
+     * holds the rows k1..n-1 of the current columns k0..k1-1 (w = k1 - k0 of them), negated,
+     * in strips of this many consecutive rows: with s = (i - k1) / strip and r = (i - k1) %
+     * strip, -L[i][k0+p] is at {@code s * strip * w + p * strip + r} ({@link #panelIndex}). A
+     * strip's values for one column are contiguous (whole SIMD vectors over its rows) and its
+     * columns follow each other, so a register tile of the trailing update streams through one
+     * contiguous block, instead of one row of a transposed panel per column. Negated so that
+     * the SIMD kernels' fused multiply-adds take the values as they are: the exact products, and
+     * hence the rounded results, are the same as with L and a negated factor.
      */
-    abstract void choleskyTrailing(double[] a, int n, double[][] panelT, int k0, int k1, int lo, int hi);
+    abstract int panelStrip();
+
+    /** @return the index of -L[row][k0 + p] in the packed panel (see {@link #panelStrip}) */
+    static int panelIndex(int row, int k1, int w, int p, int strip) {
+        int t = row - k1;
+        int r = t % strip;
+        return (t - r) * w + p * strip + r;
+    }
+
+    /**
+     * The panel solve of a right-looking blocked Cholesky step for the rows [lo, hi) (lo - k1 a
+     * multiple of {@link #panelStrip}): on entry their strips of the packed panel hold A[i][k0+p]
+     * (not negated; rows past the end of a last partial strip hold zeros), on return -L[i][k0+p]
+     * with L_ij = (A_ij - sum_{p&lt;j} L_ip L_jp) / L_jj, p ascending, the L_jp read from the
+     * factored diagonal block a[j*n + k0 + p]. The matrix a is not written.
+     */
+    abstract void choleskyPanel(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi);
+
+    /**
+     * Trailing update of a right-looking blocked Cholesky step, rows [lo, hi): for k1 &lt;= j
+     * &lt;= i, a[i*n+j] -= sum_{p &lt; k1-k0} a[i*n+k0+p] * L[j][k0+p], the L[j][k0+p] read from
+     * the packed panel (see {@link #panelStrip}). Entries with j &gt; i are not touched.
+     */
+    abstract void choleskyTrailing(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi);
 
     /** c = a b for n x n row-major matrices (c distinct from a and b). */
     final void multiply(double[] a, double[] b, double[] c, int n) {

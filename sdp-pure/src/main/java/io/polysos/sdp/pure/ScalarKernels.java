@@ -68,20 +68,55 @@ final class ScalarKernels extends Kernels {
         }
     }
 
+    /** Rows per strip of the packed Cholesky panel (an inner loop of this length per strip). */
+    private static final int STRIP = 8;
+
     @Override
-    void choleskyTrailing(double[] a, int n, double[][] panelT, int k0, int k1, int lo, int hi) {
-        int i = lo;
-        // pairs of rows share the loads of the transposed panel
-        for (; i + 1 < hi; i += 2) {
-            trailingPair(a, n, panelT, k0, k1, i);
-        }
-        if (i < hi) {
-            trailingRow(a, n, panelT, k0, k1, i, i);
+    int panelStrip() {
+        return STRIP;
+    }
+
+    @Override
+    void choleskyPanel(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi) {
+        int w = k1 - k0;
+        for (int s0 = lo; s0 < hi; s0 += STRIP) {
+            int base = panelIndex(s0, k1, w, 0, STRIP);
+            // column by column: y += alpha x over the strip's rows, as axpy, then the pivot
+            for (int j = 0; j < w; j++) {
+                int oj = (k0 + j) * n + k0;
+                int qj = base + j * STRIP;
+                for (int p = 0; p < j; p++) {
+                    double alpha = -a[oj + p];
+                    int q = base + p * STRIP;
+                    for (int r = 0; r < STRIP; r++) {
+                        panel[qj + r] += alpha * -panel[q + r];
+                    }
+                }
+                double d = a[oj + j];
+                for (int r = 0; r < STRIP; r++) {
+                    panel[qj + r] = -(panel[qj + r] / d);
+                }
+            }
         }
     }
 
-    /** Rows i and i+1 of the trailing update, eight panel columns per sweep. */
-    private static void trailingPair(double[] v, int n, double[][] panelT, int k0, int k1, int i) {
+    @Override
+    void choleskyTrailing(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi) {
+        int i = lo;
+        // pairs of rows share the loads of the panel
+        for (; i + 1 < hi; i += 2) {
+            trailingPair(a, n, panel, k0, k1, i);
+        }
+        if (i < hi) {
+            trailingRow(a, n, panel, k0, k1, i, i);
+        }
+    }
+
+    /**
+     * Rows i and i+1 of the trailing update, eight panel columns per sweep over the columns
+     * k1..i; then column i+1 of row i+1, as one sum over all panel columns.
+     */
+    private static void trailingPair(double[] v, int n, double[] panel, int k0, int k1, int i) {
         int w = k1 - k0;
         int oi = i * n;
         int oj = oi + n;
@@ -105,42 +140,39 @@ final class ScalarKernels extends Kernels {
             double m5 = v[q + 5];
             double m6 = v[q + 6];
             double m7 = v[q + 7];
-            double[] p0 = panelT[p];
-            double[] p1 = panelT[p + 1];
-            double[] p2 = panelT[p + 2];
-            double[] p3 = panelT[p + 3];
-            double[] p4 = panelT[p + 4];
-            double[] p5 = panelT[p + 5];
-            double[] p6 = panelT[p + 6];
-            double[] p7 = panelT[p + 7];
-            for (int j = k1; j <= i; j++) {
-                double a0 = p0[j];
-                double a1 = p1[j];
-                double a2 = p2[j];
-                double a3 = p3[j];
-                double a4 = p4[j];
-                double a5 = p5[j];
-                double a6 = p6[j];
-                double a7 = p7[j];
-                v[oi + j] -= (l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3) + (l4 * a4 + l5 * a5 + l6 * a6 + l7 * a7);
-                v[oj + j] -= (m0 * a0 + m1 * a1 + m2 * a2 + m3 * a3) + (m4 * a4 + m5 * a5 + m6 * a6 + m7 * a7);
+            for (int s0 = k1; s0 <= i; s0 += STRIP) {
+                int b = panelIndex(s0, k1, w, p, STRIP);
+                int end = Math.min(i, s0 + STRIP - 1);
+                for (int j = s0; j <= end; j++, b++) {
+                    double a0 = -panel[b];
+                    double a1 = -panel[b + STRIP];
+                    double a2 = -panel[b + 2 * STRIP];
+                    double a3 = -panel[b + 3 * STRIP];
+                    double a4 = -panel[b + 4 * STRIP];
+                    double a5 = -panel[b + 5 * STRIP];
+                    double a6 = -panel[b + 6 * STRIP];
+                    double a7 = -panel[b + 7 * STRIP];
+                    v[oi + j] -= (l0 * a0 + l1 * a1 + l2 * a2 + l3 * a3) + (l4 * a4 + l5 * a5 + l6 * a6 + l7 * a7);
+                    v[oj + j] -= (m0 * a0 + m1 * a1 + m2 * a2 + m3 * a3) + (m4 * a4 + m5 * a5 + m6 * a6 + m7 * a7);
+                }
             }
         }
         if (p < w) {
-            trailingTail(v, n, panelT, k0, k1, i, i, p);
-            trailingTail(v, n, panelT, k0, k1, i + 1, i, p);
+            trailingTail(v, n, panel, k0, k1, i, i, p);
+            trailingTail(v, n, panel, k0, k1, i + 1, i, p);
         }
         // column j = i + 1 of row i + 1
         int j = i + 1;
+        int b = panelIndex(j, k1, w, 0, STRIP);
         double s = 0;
         for (int r = 0; r < w; r++) {
-            s += v[oj + k0 + r] * panelT[r][j];
+            s += v[oj + k0 + r] * -panel[b + r * STRIP];
         }
         v[oj + j] -= s;
     }
 
-    /** Row i of the trailing update over columns k1..jMax. */
-    private static void trailingRow(double[] v, int n, double[][] panelT, int k0, int k1, int i, int jMax) {
+    /** Row i of the trailing update over columns k1..jMax, eight panel columns per sweep. */
+    private static void trailingRow(double[] v, int n, double[] panel, int k0, int k1, int i, int jMax) {
         int w = k1 - k0;
         int oi = i * n;
         int p = 0;
@@ -154,33 +186,33 @@ final class ScalarKernels extends Kernels {
             double l5 = v[o + 5];
             double l6 = v[o + 6];
             double l7 = v[o + 7];
-            double[] p0 = panelT[p];
-            double[] p1 = panelT[p + 1];
-            double[] p2 = panelT[p + 2];
-            double[] p3 = panelT[p + 3];
-            double[] p4 = panelT[p + 4];
-            double[] p5 = panelT[p + 5];
-            double[] p6 = panelT[p + 6];
-            double[] p7 = panelT[p + 7];
-            for (int j = k1; j <= jMax; j++) {
-                v[oi + j] -= (l0 * p0[j] + l1 * p1[j] + l2 * p2[j] + l3 * p3[j])
-                        + (l4 * p4[j] + l5 * p5[j] + l6 * p6[j] + l7 * p7[j]);
+            for (int s0 = k1; s0 <= jMax; s0 += STRIP) {
+                int b = panelIndex(s0, k1, w, p, STRIP);
+                int end = Math.min(jMax, s0 + STRIP - 1);
+                for (int j = s0; j <= end; j++, b++) {
+                    v[oi + j] -= (l0 * -panel[b] + l1 * -panel[b + STRIP] + l2 * -panel[b + 2 * STRIP] + l3 * -panel[b + 3 * STRIP])
+                            + (l4 * -panel[b + 4 * STRIP] + l5 * -panel[b + 5 * STRIP] + l6 * -panel[b + 6 * STRIP]
+                            + l7 * -panel[b + 7 * STRIP]);
+                }
             }
         }
         if (p < w) {
-            trailingTail(v, n, panelT, k0, k1, i, jMax, p);
+            trailingTail(v, n, panel, k0, k1, i, jMax, p);
         }
     }
 
     /** Row i, columns k1..jMax, panel columns pFrom..w-1 one at a time. */
-    private static void trailingTail(double[] v, int n, double[][] panelT, int k0, int k1, int i, int jMax, int pFrom) {
+    private static void trailingTail(double[] v, int n, double[] panel, int k0, int k1, int i, int jMax, int pFrom) {
         int w = k1 - k0;
         int oi = i * n;
         for (int p = pFrom; p < w; p++) {
             double l0 = v[oi + k0 + p];
-            double[] p0 = panelT[p];
-            for (int j = k1; j <= jMax; j++) {
-                v[oi + j] -= l0 * p0[j];
+            for (int s0 = k1; s0 <= jMax; s0 += STRIP) {
+                int b = panelIndex(s0, k1, w, p, STRIP);
+                int end = Math.min(jMax, s0 + STRIP - 1);
+                for (int j = s0; j <= end; j++, b++) {
+                    v[oi + j] -= l0 * -panel[b];
+                }
             }
         }
     }

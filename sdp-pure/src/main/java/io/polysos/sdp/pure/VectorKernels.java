@@ -143,90 +143,212 @@ final class VectorKernels extends Kernels {
         }
     }
 
+    /**
+     * Rows per strip of the packed Cholesky panel: two vectors, the width of the trailing
+     * update's register tile (see {@link #tile}).
+     */
+    private static final int STRIP = 2 * L;
+
     @Override
-    void choleskyTrailing(double[] a, int n, double[][] panelT, int k0, int k1, int lo, int hi) {
+    int panelStrip() {
+        return STRIP;
+    }
+
+    @Override
+    void choleskyPanel(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi) {
+        int w = k1 - k0;
+        for (int s0 = lo; s0 < hi; s0 += STRIP) {
+            int base = panelIndex(s0, k1, w, 0, STRIP);
+            int j = 0;
+            for (; j + 4 <= w; j += 4) {
+                panelColumns(a, n, panel, base, k0, j);
+            }
+            for (; j < w; j++) {
+                panelColumn(a, n, panel, base, k0, j);
+            }
+        }
+    }
+
+    /**
+     * Columns j..j+3 of one strip of the panel solve: the 4 x 2 vectors of the strip in
+     * registers while they run over the columns p &lt; j (2 loads and 4 broadcasts per 8 fused
+     * multiply-adds), then the triangle among the four columns, each column finished (divided
+     * by its pivot and stored negated) before the next one uses it.
+     */
+    private static void panelColumns(double[] a, int n, double[] panel, int base, int k0, int j) {
+        int o0 = (k0 + j) * n + k0;
+        int o1 = o0 + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        int q0 = base + j * STRIP;
+        int q1 = q0 + STRIP;
+        int q2 = q1 + STRIP;
+        int q3 = q2 + STRIP;
+        DoubleVector c00 = DoubleVector.fromArray(S, panel, q0);
+        DoubleVector c01 = DoubleVector.fromArray(S, panel, q0 + L);
+        DoubleVector c10 = DoubleVector.fromArray(S, panel, q1);
+        DoubleVector c11 = DoubleVector.fromArray(S, panel, q1 + L);
+        DoubleVector c20 = DoubleVector.fromArray(S, panel, q2);
+        DoubleVector c21 = DoubleVector.fromArray(S, panel, q2 + L);
+        DoubleVector c30 = DoubleVector.fromArray(S, panel, q3);
+        DoubleVector c31 = DoubleVector.fromArray(S, panel, q3 + L);
+        for (int p = 0; p < j; p++) {
+            int q = base + p * STRIP;
+            DoubleVector b0 = DoubleVector.fromArray(S, panel, q);
+            DoubleVector b1 = DoubleVector.fromArray(S, panel, q + L);
+            DoubleVector l0 = DoubleVector.broadcast(S, a[o0 + p]);
+            c00 = b0.fma(l0, c00);
+            c01 = b1.fma(l0, c01);
+            DoubleVector l1 = DoubleVector.broadcast(S, a[o1 + p]);
+            c10 = b0.fma(l1, c10);
+            c11 = b1.fma(l1, c11);
+            DoubleVector l2 = DoubleVector.broadcast(S, a[o2 + p]);
+            c20 = b0.fma(l2, c20);
+            c21 = b1.fma(l2, c21);
+            DoubleVector l3 = DoubleVector.broadcast(S, a[o3 + p]);
+            c30 = b0.fma(l3, c30);
+            c31 = b1.fma(l3, c31);
+        }
+        // column j
+        c00 = c00.div(a[o0 + j]).neg();
+        c01 = c01.div(a[o0 + j]).neg();
+        c00.intoArray(panel, q0);
+        c01.intoArray(panel, q0 + L);
+        // column j+1: one more term (p = j), then its pivot
+        DoubleVector l = DoubleVector.broadcast(S, a[o1 + j]);
+        c10 = c00.fma(l, c10).div(a[o1 + j + 1]).neg();
+        c11 = c01.fma(l, c11).div(a[o1 + j + 1]).neg();
+        c10.intoArray(panel, q1);
+        c11.intoArray(panel, q1 + L);
+        // column j+2: p = j, j+1
+        l = DoubleVector.broadcast(S, a[o2 + j]);
+        c20 = c00.fma(l, c20);
+        c21 = c01.fma(l, c21);
+        l = DoubleVector.broadcast(S, a[o2 + j + 1]);
+        c20 = c10.fma(l, c20).div(a[o2 + j + 2]).neg();
+        c21 = c11.fma(l, c21).div(a[o2 + j + 2]).neg();
+        c20.intoArray(panel, q2);
+        c21.intoArray(panel, q2 + L);
+        // column j+3: p = j, j+1, j+2
+        l = DoubleVector.broadcast(S, a[o3 + j]);
+        c30 = c00.fma(l, c30);
+        c31 = c01.fma(l, c31);
+        l = DoubleVector.broadcast(S, a[o3 + j + 1]);
+        c30 = c10.fma(l, c30);
+        c31 = c11.fma(l, c31);
+        l = DoubleVector.broadcast(S, a[o3 + j + 2]);
+        c30 = c20.fma(l, c30).div(a[o3 + j + 3]).neg();
+        c31 = c21.fma(l, c31).div(a[o3 + j + 3]).neg();
+        c30.intoArray(panel, q3);
+        c31.intoArray(panel, q3 + L);
+    }
+
+    /** Column j of one strip of the panel solve (the columns left over by {@link #panelColumns}). */
+    private static void panelColumn(double[] a, int n, double[] panel, int base, int k0, int j) {
+        int oj = (k0 + j) * n + k0;
+        int qj = base + j * STRIP;
+        DoubleVector c0 = DoubleVector.fromArray(S, panel, qj);
+        DoubleVector c1 = DoubleVector.fromArray(S, panel, qj + L);
+        for (int p = 0; p < j; p++) {
+            int q = base + p * STRIP;
+            DoubleVector l = DoubleVector.broadcast(S, a[oj + p]);
+            c0 = DoubleVector.fromArray(S, panel, q).fma(l, c0);
+            c1 = DoubleVector.fromArray(S, panel, q + L).fma(l, c1);
+        }
+        c0.div(a[oj + j]).neg().intoArray(panel, qj);
+        c1.div(a[oj + j]).neg().intoArray(panel, qj + L);
+    }
+
+    @Override
+    void choleskyTrailing(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi) {
         int w = k1 - k0;
         int i = lo;
         for (; i + 4 <= hi; i += 4) {
             int o0 = i * n;
             int j = k1;
-            // full tiles: columns j..j+2L-1 lie on or below the diagonal of all four rows
-            for (; j + 2 * L - 1 <= i; j += 2 * L) {
-                tile(a, n, panelT, k0, w, o0, j);
+            // full tiles: the strip's columns j..j+STRIP-1 lie on or below the diagonal of all four rows
+            for (; j + STRIP - 1 <= i; j += STRIP) {
+                tile(a, n, panel, panelIndex(j, k1, w, 0, STRIP), o0 + k0, o0 + j, w);
             }
             for (int r = 0; r < 4; r++) {
-                rowTail(a, n, panelT, k0, k1, i + r, j);
+                rowTail(a, n, panel, k0, k1, i + r, j);
             }
         }
         for (; i < hi; i++) {
-            rowTail(a, n, panelT, k0, k1, i, k1);
+            rowTail(a, n, panel, k0, k1, i, k1);
         }
     }
 
     /**
-     * One 4 x 2L tile of the trailing update, rows from offset o0 on, columns j..j+2L-1. A
-     * small method of its own: it is called thousands of times per factorization, so that the
-     * JIT compiles it (and intrinsifies its vector operations) early in a fresh JVM; a long
-     * loop nest in one method stays interpreted, at a small fraction of the speed, until an
-     * on-stack replacement arrives (measured: 7.7 s for the first 923 x 923 factorization).
+     * One 4 x 2L tile of the trailing update: rows from offset c0 on (their panel columns from
+     * offset l0), the columns of the strip at offset base of the panel. A small method of its
+     * own: it is called thousands of times per factorization, so that the JIT compiles it (and
+     * intrinsifies its vector operations) early in a fresh JVM; a long loop nest in one method
+     * stays interpreted, at a small fraction of the speed, until an on-stack replacement
+     * arrives (measured: 7.7 s for the first 923 x 923 factorization).
      */
-    private static void tile(double[] a, int n, double[][] panelT, int k0, int w, int o0, int j) {
-        int o1 = o0 + n;
-        int o2 = o1 + n;
-        int o3 = o2 + n;
-        DoubleVector c00 = DoubleVector.fromArray(S, a, o0 + j);
-        DoubleVector c01 = DoubleVector.fromArray(S, a, o0 + j + L);
-        DoubleVector c10 = DoubleVector.fromArray(S, a, o1 + j);
-        DoubleVector c11 = DoubleVector.fromArray(S, a, o1 + j + L);
-        DoubleVector c20 = DoubleVector.fromArray(S, a, o2 + j);
-        DoubleVector c21 = DoubleVector.fromArray(S, a, o2 + j + L);
-        DoubleVector c30 = DoubleVector.fromArray(S, a, o3 + j);
-        DoubleVector c31 = DoubleVector.fromArray(S, a, o3 + j + L);
+    private static void tile(double[] a, int n, double[] panel, int base, int l0, int c0, int w) {
+        int l1 = l0 + n;
+        int l2 = l1 + n;
+        int l3 = l2 + n;
+        int c1 = c0 + n;
+        int c2 = c1 + n;
+        int c3 = c2 + n;
+        DoubleVector c00 = DoubleVector.fromArray(S, a, c0);
+        DoubleVector c01 = DoubleVector.fromArray(S, a, c0 + L);
+        DoubleVector c10 = DoubleVector.fromArray(S, a, c1);
+        DoubleVector c11 = DoubleVector.fromArray(S, a, c1 + L);
+        DoubleVector c20 = DoubleVector.fromArray(S, a, c2);
+        DoubleVector c21 = DoubleVector.fromArray(S, a, c2 + L);
+        DoubleVector c30 = DoubleVector.fromArray(S, a, c3);
+        DoubleVector c31 = DoubleVector.fromArray(S, a, c3 + L);
         for (int p = 0; p < w; p++) {
-            double[] pt = panelT[p];
-            DoubleVector b0 = DoubleVector.fromArray(S, pt, j);
-            DoubleVector b1 = DoubleVector.fromArray(S, pt, j + L);
-            DoubleVector l0 = DoubleVector.broadcast(S, -a[o0 + k0 + p]);
-            c00 = b0.fma(l0, c00);
-            c01 = b1.fma(l0, c01);
-            DoubleVector l1 = DoubleVector.broadcast(S, -a[o1 + k0 + p]);
-            c10 = b0.fma(l1, c10);
-            c11 = b1.fma(l1, c11);
-            DoubleVector l2 = DoubleVector.broadcast(S, -a[o2 + k0 + p]);
-            c20 = b0.fma(l2, c20);
-            c21 = b1.fma(l2, c21);
-            DoubleVector l3 = DoubleVector.broadcast(S, -a[o3 + k0 + p]);
-            c30 = b0.fma(l3, c30);
-            c31 = b1.fma(l3, c31);
+            int q = base + p * STRIP;
+            DoubleVector b0 = DoubleVector.fromArray(S, panel, q);
+            DoubleVector b1 = DoubleVector.fromArray(S, panel, q + L);
+            DoubleVector v0 = DoubleVector.broadcast(S, a[l0 + p]);
+            c00 = b0.fma(v0, c00);
+            c01 = b1.fma(v0, c01);
+            DoubleVector v1 = DoubleVector.broadcast(S, a[l1 + p]);
+            c10 = b0.fma(v1, c10);
+            c11 = b1.fma(v1, c11);
+            DoubleVector v2 = DoubleVector.broadcast(S, a[l2 + p]);
+            c20 = b0.fma(v2, c20);
+            c21 = b1.fma(v2, c21);
+            DoubleVector v3 = DoubleVector.broadcast(S, a[l3 + p]);
+            c30 = b0.fma(v3, c30);
+            c31 = b1.fma(v3, c31);
         }
-        c00.intoArray(a, o0 + j);
-        c01.intoArray(a, o0 + j + L);
-        c10.intoArray(a, o1 + j);
-        c11.intoArray(a, o1 + j + L);
-        c20.intoArray(a, o2 + j);
-        c21.intoArray(a, o2 + j + L);
-        c30.intoArray(a, o3 + j);
-        c31.intoArray(a, o3 + j + L);
+        c00.intoArray(a, c0);
+        c01.intoArray(a, c0 + L);
+        c10.intoArray(a, c1);
+        c11.intoArray(a, c1 + L);
+        c20.intoArray(a, c2);
+        c21.intoArray(a, c2 + L);
+        c30.intoArray(a, c3);
+        c31.intoArray(a, c3 + L);
     }
 
-    /** Row i of the trailing update over columns from..i: single vectors, then scalars. */
-    private static void rowTail(double[] a, int n, double[][] panelT, int k0, int k1, int i, int from) {
+    /** Row i of the trailing update over columns from..i (from at a strip): single vectors, then scalars. */
+    private static void rowTail(double[] a, int n, double[] panel, int k0, int k1, int i, int from) {
         int w = k1 - k0;
         int oi = i * n;
         int j = from;
         for (; j + L - 1 <= i; j += L) {
+            int q = panelIndex(j, k1, w, 0, STRIP);
             DoubleVector c = DoubleVector.fromArray(S, a, oi + j);
             for (int p = 0; p < w; p++) {
-                c = DoubleVector.fromArray(S, panelT[p], j).fma(DoubleVector.broadcast(S, -a[oi + k0 + p]), c);
+                c = DoubleVector.fromArray(S, panel, q + p * STRIP).fma(DoubleVector.broadcast(S, a[oi + k0 + p]), c);
             }
             c.intoArray(a, oi + j);
         }
         // the same fused operations in the same order as the vector lanes, so that an entry's
         // value does not depend on how rows were grouped (or split between threads)
         for (; j <= i; j++) {
+            int q = panelIndex(j, k1, w, 0, STRIP);
             double c = a[oi + j];
             for (int p = 0; p < w; p++) {
-                c = Math.fma(-a[oi + k0 + p], panelT[p][j], c);
+                c = Math.fma(panel[q + p * STRIP], a[oi + k0 + p], c);
             }
             a[oi + j] = c;
         }
