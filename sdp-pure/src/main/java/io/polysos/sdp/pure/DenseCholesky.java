@@ -131,24 +131,52 @@ final class DenseCholesky {
         return true;
     }
 
-    /** Unblocked factorization of the diagonal block [k0, k1). */
+    /**
+     * Unblocked factorization of the diagonal block [k0, k1), column by column: the pivot,
+     * then the column below it four rows at a time (four independent sums in flight rather
+     * than one long dependency chain; each entry is still s -= L_ip L_jp, p ascending).
+     */
     private boolean factorDiagonal(int k0, int k1) {
-        for (int i = k0; i < k1; i++) {
-            int oi = i * n;
-            for (int j = k0; j <= i; j++) {
-                int oj = j * n;
+        for (int j = k0; j < k1; j++) {
+            int oj = j * n;
+            double d = a[oj + j];
+            for (int p = k0; p < j; p++) {
+                d -= a[oj + p] * a[oj + p];
+            }
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return false;
+            }
+            d = Math.sqrt(d);
+            a[oj + j] = d;
+            int i = j + 1;
+            for (; i + 4 <= k1; i += 4) {
+                int o0 = i * n;
+                int o1 = o0 + n;
+                int o2 = o1 + n;
+                int o3 = o2 + n;
+                double s0 = a[o0 + j];
+                double s1 = a[o1 + j];
+                double s2 = a[o2 + j];
+                double s3 = a[o3 + j];
+                for (int p = k0; p < j; p++) {
+                    double l = a[oj + p];
+                    s0 -= a[o0 + p] * l;
+                    s1 -= a[o1 + p] * l;
+                    s2 -= a[o2 + p] * l;
+                    s3 -= a[o3 + p] * l;
+                }
+                a[o0 + j] = s0 / d;
+                a[o1 + j] = s1 / d;
+                a[o2 + j] = s2 / d;
+                a[o3 + j] = s3 / d;
+            }
+            for (; i < k1; i++) {
+                int oi = i * n;
                 double s = a[oi + j];
                 for (int p = k0; p < j; p++) {
                     s -= a[oi + p] * a[oj + p];
                 }
-                if (j == i) {
-                    if (!(s > 0) || !Double.isFinite(s)) {
-                        return false;
-                    }
-                    a[oi + i] = Math.sqrt(s);
-                } else {
-                    a[oi + j] = s / a[oj + j];
-                }
+                a[oi + j] = s / d;
             }
         }
         return true;
@@ -164,10 +192,15 @@ final class DenseCholesky {
         for (int s0 = lo; s0 < hi; s0 += strip) {
             int base = Kernels.panelIndex(s0, k1, w, 0, strip);
             int rows = Math.min(strip, hi - s0);
-            for (int r = 0; r < strip; r++) {
+            for (int r = 0; r < rows; r++) {
                 int oi = (s0 + r) * n + k0;
-                for (int p = 0; p < w; p++) {
-                    panel[base + p * strip + r] = r < rows ? a[oi + p] : 0.0;
+                for (int p = 0, q = base + r; p < w; p++, q += strip) {
+                    panel[q] = a[oi + p];
+                }
+            }
+            for (int r = rows; r < strip; r++) {
+                for (int p = 0, q = base + r; p < w; p++, q += strip) {
+                    panel[q] = 0.0;
                 }
             }
         }
@@ -177,8 +210,8 @@ final class DenseCholesky {
             int rows = Math.min(strip, hi - s0);
             for (int r = 0; r < rows; r++) {
                 int oi = (s0 + r) * n + k0;
-                for (int p = 0; p < w; p++) {
-                    a[oi + p] = -panel[base + p * strip + r];
+                for (int p = 0, q = base + r; p < w; p++, q += strip) {
+                    a[oi + p] = -panel[q];
                 }
             }
         }
