@@ -268,7 +268,12 @@ final class VectorKernels extends Kernels {
             int j = k1;
             // full tiles: the strip's columns j..j+STRIP-1 lie on or below the diagonal of all four rows
             for (; j + STRIP - 1 <= i; j += STRIP) {
-                tile(a, n, panel, panelIndex(j, k1, w, 0, STRIP), o0 + k0, o0 + j, w);
+                tile(a, n, panel, panelIndex(j, k1, w, 0, STRIP), o0 + k0, o0 + j, w, i - j);
+            }
+            // tiles across the diagonal: computed whole (the strict upper triangle's entries are
+            // read but not stored), unless a row of the tile would run past column n - 1
+            for (; j <= i + 3 && j + STRIP <= n; j += STRIP) {
+                tile(a, n, panel, panelIndex(j, k1, w, 0, STRIP), o0 + k0, o0 + j, w, i - j);
             }
             for (int r = 0; r < 4; r++) {
                 rowTail(a, n, panel, k0, k1, i + r, j);
@@ -281,13 +286,15 @@ final class VectorKernels extends Kernels {
 
     /**
      * One 4 x 2L tile of the trailing update: rows from offset c0 on (their panel columns from
-     * offset l0), the columns of the strip at offset base of the panel. A small method of its
+     * offset l0), the columns of the strip at offset base of the panel; the tile's first row has
+     * diag + 1 columns on or below the diagonal, and only those entries (diag + 1 + r in row r)
+     * are stored. A small method of its
      * own: it is called thousands of times per factorization, so that the JIT compiles it (and
      * intrinsifies its vector operations) early in a fresh JVM; a long loop nest in one method
      * stays interpreted, at a small fraction of the speed, until an on-stack replacement
      * arrives (measured: 7.7 s for the first 923 x 923 factorization).
      */
-    private static void tile(double[] a, int n, double[] panel, int base, int l0, int c0, int w) {
+    private static void tile(double[] a, int n, double[] panel, int base, int l0, int c0, int w, int diag) {
         int l1 = l0 + n;
         int l2 = l1 + n;
         int l3 = l2 + n;
@@ -319,14 +326,36 @@ final class VectorKernels extends Kernels {
             c30 = b0.fma(v3, c30);
             c31 = b1.fma(v3, c31);
         }
-        c00.intoArray(a, c0);
-        c01.intoArray(a, c0 + L);
-        c10.intoArray(a, c1);
-        c11.intoArray(a, c1 + L);
-        c20.intoArray(a, c2);
-        c21.intoArray(a, c2 + L);
-        c30.intoArray(a, c3);
-        c31.intoArray(a, c3 + L);
+        if (diag >= STRIP - 1) {
+            c00.intoArray(a, c0);
+            c01.intoArray(a, c0 + L);
+            c10.intoArray(a, c1);
+            c11.intoArray(a, c1 + L);
+            c20.intoArray(a, c2);
+            c21.intoArray(a, c2 + L);
+            c30.intoArray(a, c3);
+            c31.intoArray(a, c3 + L);
+        } else {
+            storeFirst(c00, a, c0, diag + 1);
+            storeFirst(c01, a, c0 + L, diag + 1 - L);
+            storeFirst(c10, a, c1, diag + 2);
+            storeFirst(c11, a, c1 + L, diag + 2 - L);
+            storeFirst(c20, a, c2, diag + 3);
+            storeFirst(c21, a, c2 + L, diag + 3 - L);
+            storeFirst(c30, a, c3, diag + 4);
+            storeFirst(c31, a, c3 + L, diag + 4 - L);
+        }
+    }
+
+    /** Stores the first count lanes of c (all of them when count &gt;= L, none when count &lt;= 0). */
+    private static void storeFirst(DoubleVector c, double[] a, int offset, int count) {
+        if (count >= L) {
+            c.intoArray(a, offset);
+        } else {
+            for (int k = 0; k < count; k++) {
+                a[offset + k] = c.lane(k);
+            }
+        }
     }
 
     /** Row i of the trailing update over columns from..i (from at a strip): single vectors, then scalars. */
