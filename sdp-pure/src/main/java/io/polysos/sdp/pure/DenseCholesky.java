@@ -15,11 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * panel solve and the trailing update are split over rows between the threads of an optional
  * pool.
  *
- * <p>Rounding: the value of every entry is a fixed sequence of operations, independent of the
- * threads and of how rows are grouped: within the diagonal block s -= L_ip L_jp (separate
- * multiply and subtract); elsewhere, with the SIMD kernels, one fused multiply-add per p,
- * p ascending, then the division by L_jj (the scalar kernels' sums are grouped as described
- * in {@link ScalarKernels}).
+ * <p>Rounding: every entry gets a fixed sequence of operations. Within the diagonal block,
+ * s -= L_ip L_jp (separate multiply and subtract), p ascending. Elsewhere, with the SIMD
+ * kernels, one fused multiply-add per p, p ascending, then the division by L_jj, whatever the
+ * threads and however rows are grouped; with the scalar kernels, separate multiply and add in
+ * the panel solve, and sums of eight products in the trailing update, where rows are paired
+ * (see {@link ScalarKernels#choleskyTrailing}). DenseCholeskyRoundingTest checks every bit
+ * against plain loops.
  *
  * <p>With a {@link NativeLapack} the factorization is the native one (same storage, same
  * result up to rounding) and the solves stay in Java.
@@ -36,8 +38,13 @@ final class DenseCholesky {
      * the factor in the last bits.
      */
     static final int BLOCK = 64;
-    /** Rows per work unit handed to a thread in the parallel phases. */
-    private static final int CHUNK = 8;
+    /**
+     * Rows per work unit handed to a thread in the trailing update (and the least per thread
+     * in the panel solve). Even: the scalar kernels pair the rows of a unit from its first one,
+     * so with units ending at n the pairs, and hence the rounding, are the same for any even
+     * size (see {@link #runRows}).
+     */
+    static final int CHUNK = 8;
     /** Below this many trailing rows a panel step runs in the calling thread. */
     private static final int PARALLEL_MIN_ROWS = 96;
 

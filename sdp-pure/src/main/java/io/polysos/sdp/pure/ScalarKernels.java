@@ -100,6 +100,12 @@ final class ScalarKernels extends Kernels {
         }
     }
 
+    /**
+     * {@inheritDoc} Rows are paired from lo on: each entry gets sums of eight products (four
+     * and four, added), then the products left over one by one, except the second row's
+     * diagonal entry of a pair, which gets one sum over all products; a last unpaired row is
+     * done alone. So the pairing, i.e. the range boundaries, decides the diagonal's rounding.
+     */
     @Override
     void choleskyTrailing(double[] a, int n, double[] panel, int k0, int k1, int lo, int hi) {
         int i = lo;

@@ -21,7 +21,7 @@ class DenseCholeskyRoundingTest {
     private static final int[] SIZES = {1, 3, 63, 64, 65, 130, 257, 300};
     /** As in DenseCholesky: the panel width, the rows per trailing chunk, the parallel threshold. */
     private static final int BLOCK = DenseCholesky.BLOCK;
-    private static final int CHUNK = 8;
+    private static final int CHUNK = DenseCholesky.CHUNK;
     private static final int PARALLEL_MIN_ROWS = 96;
 
     /** A sparse SPD matrix: a few off-diagonal entries per row, some of them -0.0, diagonally dominant. */
@@ -98,7 +98,7 @@ class DenseCholeskyRoundingTest {
      * The scalar kernels: the panel solve as separate multiply and add; the trailing update in
      * sums of eight products, grouped four and four, then the remaining products one by one;
      * rows are paired from the start of each range of rows (the second row's diagonal entry is
-     * one sum over all products), and with several threads the ranges are chunks of 8 rows
+     * one sum over all products), and with several threads the ranges are chunks of DenseCholesky.CHUNK rows
      * ending at n.
      */
     private static double[] scalarReference(double[] in, int n, boolean parallel) {
