@@ -45,6 +45,8 @@ final class DenseCholesky {
      * size (see {@link #runRows}).
      */
     static final int CHUNK = 8;
+    /** Doubles per cache line: the rows copied together between the matrix and the panel. */
+    private static final int LINE = 8;
     /** Below this many trailing rows a panel step runs in the calling thread. */
     private static final int PARALLEL_MIN_ROWS = 96;
 
@@ -199,15 +201,21 @@ final class DenseCholesky {
         for (int s0 = lo; s0 < hi; s0 += strip) {
             int base = Kernels.panelIndex(s0, k1, w, 0, strip);
             int rows = Math.min(strip, hi - s0);
-            for (int r = 0; r < rows; r++) {
-                int oi = (s0 + r) * n + k0;
-                for (int p = 0, q = base + r; p < w; p++, q += strip) {
-                    panel[q] = a[oi + p];
+            // a cache line of rows at a time, column by column: each row's line of a is read
+            // for LINE columns in a row, and each line of the panel is written whole (a
+            // strip's columns lie a power of two apart and would evict each other otherwise)
+            for (int r0 = 0; r0 < rows; r0 += LINE) {
+                int r1 = Math.min(r0 + LINE, rows);
+                for (int p = 0; p < w; p++) {
+                    int q = base + p * strip;
+                    for (int r = r0; r < r1; r++) {
+                        panel[q + r] = a[(s0 + r) * n + k0 + p];
+                    }
                 }
             }
-            for (int r = rows; r < strip; r++) {
-                for (int p = 0, q = base + r; p < w; p++, q += strip) {
-                    panel[q] = 0.0;
+            if (rows < strip) {
+                for (int p = 0; p < w; p++) {
+                    java.util.Arrays.fill(panel, base + p * strip + rows, base + (p + 1) * strip, 0.0);
                 }
             }
         }
@@ -215,10 +223,13 @@ final class DenseCholesky {
         for (int s0 = lo; s0 < hi; s0 += strip) {
             int base = Kernels.panelIndex(s0, k1, w, 0, strip);
             int rows = Math.min(strip, hi - s0);
-            for (int r = 0; r < rows; r++) {
-                int oi = (s0 + r) * n + k0;
-                for (int p = 0, q = base + r; p < w; p++, q += strip) {
-                    a[oi + p] = -panel[q];
+            for (int r0 = 0; r0 < rows; r0 += LINE) {
+                int r1 = Math.min(r0 + LINE, rows);
+                for (int p = 0; p < w; p++) {
+                    int q = base + p * strip;
+                    for (int r = r0; r < r1; r++) {
+                        a[(s0 + r) * n + k0 + p] = -panel[q + r];
+                    }
                 }
             }
         }

@@ -68,8 +68,16 @@ final class ScalarKernels extends Kernels {
         }
     }
 
-    /** Rows per strip of the packed Cholesky panel (an inner loop of this length per strip). */
-    private static final int STRIP = 8;
+    /**
+     * Rows per strip of the packed Cholesky panel: long enough for unit-stride inner loops
+     * that the JIT vectorizes (over the rows of a strip in the panel solve, over the columns
+     * of a strip in the trailing update), short enough that two threads share the panel solve
+     * of a few hundred rows. Measured with JMH (CholeskyBenchmark, kernels=scalar, load 2-4):
+     * strips of 8 made the factorization of 174 and 256 variables 1.3-1.4x slower than the
+     * previous transposed panel, 64 and 256 both about 1.2x (the panel solve's axpy runs
+     * shorter and within one array); the SIMD kernels are the ones tuned for speed.
+     */
+    private static final int STRIP = 64;
 
     @Override
     int panelStrip() {
@@ -81,19 +89,17 @@ final class ScalarKernels extends Kernels {
         int w = k1 - k0;
         for (int s0 = lo; s0 < hi; s0 += STRIP) {
             int base = panelIndex(s0, k1, w, 0, STRIP);
-            // column by column: y += alpha x over the strip's rows, as axpy, then the pivot
+            int rows = Math.min(STRIP, hi - s0);
+            // column by column over the strip's rows, then the pivot: y += L_jp (-L_ip), which
+            // is y + (-L_jp) L_ip exactly (the products differ only in sign)
             for (int j = 0; j < w; j++) {
                 int oj = (k0 + j) * n + k0;
                 int qj = base + j * STRIP;
                 for (int p = 0; p < j; p++) {
-                    double alpha = -a[oj + p];
-                    int q = base + p * STRIP;
-                    for (int r = 0; r < STRIP; r++) {
-                        panel[qj + r] += alpha * -panel[q + r];
-                    }
+                    axpy(rows, a[oj + p], panel, base + p * STRIP, panel, qj);
                 }
                 double d = a[oj + j];
-                for (int r = 0; r < STRIP; r++) {
+                for (int r = 0; r < rows; r++) {
                     panel[qj + r] = -(panel[qj + r] / d);
                 }
             }
