@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * F_i Z^{-1} with entries of X F_i Z^{-1} formed on demand, or the entry-by-entry sum
  * (SDPA/CSDP's F1/F2/F3). Each row i of M is computed by one task, so rows are distributed
  * over threads without locking; within a block each unordered pair (i, j) is computed once,
- * by the variable that comes first in the block's order (densest first), and the two
+ * by the variable that comes first in the block's order (densest first, or ascending for the
+ * moment blocks of a relaxation, see {@link ProblemData#stair}), and the two
  * triangles are summed at the end. Work arrays are sized once and reused.
  */
 final class SchurAssembler {
@@ -53,8 +54,22 @@ final class SchurAssembler {
                 lowT[b] = new double[np * data.m];
             }
         }
+        int momentN = 0;
+        int momentRows = 0;
+        for (int b = 0; b < data.nPsd; b++) {
+            if (data.momentBlock[b]) {
+                momentN = Math.max(momentN, data.psdSize[b]);
+                for (int[] rows : data.entRows[b]) {
+                    momentRows = Math.max(momentRows, rows.length);
+                }
+            }
+        }
         for (int t = 0; t < tasks; t++) {
             work[t] = new Work(data.maxPsdSize, data.maxPositions, lowPos, lowVars);
+            if (momentN > 0) {
+                work[t].gm = new double[(momentN + 3) * momentN];
+                work[t].coef4 = new double[4 * momentRows];
+            }
         }
     }
 
@@ -78,6 +93,9 @@ final class SchurAssembler {
         final double[] wv;
         /** one row of M (m), for {@link #assembleOnPattern}; allocated on its first use */
         double[] row;
+        /** moment formula: G with three spare rows, and four rows' coefficients of X packed by four */
+        double[] gm;
+        double[] coef4;
 
         Work(int n, int positions, int lowPositions, int lowVars) {
             t = new double[n * n];
@@ -341,6 +359,10 @@ final class SchurAssembler {
             }
             double[] zi = zinv[b].data;
             double[] xx = x[b].data;
+            if (d.momentBlock[b]) {
+                momentRow(b, a, n, zi, xx, out, rowOff, w);
+                continue;
+            }
             switch (d.formula[b][a]) {
                 case ProblemData.FORMULA_SPARSE -> sparseRow(b, a, n, zi, xx, out, rowOff, w);
                 case ProblemData.FORMULA_ROWS -> byRowsRow(b, a, n, zi, xx, out, rowOff, w);
@@ -386,9 +408,20 @@ final class SchurAssembler {
         double[] g = w.g;
         formT(b, a, n, zi, t);
         int[] rows = d.entRows[b][a];
-        // G = X T (only the rows of T in 'rows' are nonzero), one output row at a time
-        for (int r = 0; r < n; r++) {
-            kernels.combineRows(n, rows, rows.length, xx, r * n, t, n, g, r * n);
+        int[] stair = d.stair[b][a];
+        // G = X T (only the rows of T in 'rows' are nonzero), one output row at a time, on the
+        // staircase that the later variables of the block read
+        if (stair == null) {
+            for (int r = 0; r < n; r++) {
+                kernels.combineRows(n, rows, rows.length, xx, r * n, t, 0, n, g, r * n);
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                int from = stair[r];
+                if (from < n) {
+                    kernels.combineRows(n - from, rows, rows.length, xx, r * n, t, from, n, g, r * n + from);
+                }
+            }
         }
         int[] vars = d.blockVars[b];
         for (int a2 = a; a2 < vars.length; a2++) {
@@ -402,6 +435,58 @@ final class SchurAssembler {
                 s += r == c ? ev[e] * g[r * n + r] : ev[e] * (g[r * n + c] + g[c * n + r]);
             }
             out[rowOff + vars[a2]] += s;
+        }
+    }
+
+    /**
+     * The moment formula (see {@link ProblemData#momentBlock}): G = X T with T = A_i Z^{-1},
+     * four rows at a time on the staircase that the later variables of the block read (the
+     * rest of G is left as it was), then M_ij = sum of (A_j)_rc G_rc over the full-matrix
+     * positions of each later variable j, two partial sums per variable.
+     */
+    private void momentRow(int b, int a, int n, double[] zi, double[] xx, double[] out, int rowOff, Work w) {
+        double[] t = w.t;
+        formT(b, a, n, zi, t);
+        int[] rows = d.entRows[b][a];
+        int k = rows.length;
+        int[] stair = d.stair[b][a];
+        double[] coef = w.coef4;
+        double[] g = w.gm;
+        for (int r0 = 0; r0 < n; r0 += 4) {
+            int cnt = Math.min(4, n - r0);
+            int from = n;
+            for (int i = 0; i < cnt; i++) {
+                from = Math.min(from, stair[r0 + i]);
+            }
+            if (from >= n) {
+                continue;
+            }
+            for (int q = 0; q < k; q++) {
+                int p = rows[q];
+                for (int i = 0; i < 4; i++) {
+                    coef[4 * q + i] = i < cnt ? xx[(r0 + i) * n + p] : 0.0;
+                }
+            }
+            // rows r0 .. r0+3 of G (past the last row: the three spare rows of g)
+            kernels.combineRows4(n - from, rows, k, coef, t, from, n, g, r0 * n + from, n);
+        }
+        int[] vars = d.blockVars[b];
+        int[] fi = d.fullIndex[b];
+        double[] fv = d.fullValue[b];
+        int[] fs = d.fullStart[b];
+        for (int a2 = a; a2 < vars.length; a2++) {
+            int e = fs[a2];
+            int end = fs[a2 + 1];
+            double s0 = 0;
+            double s1 = 0;
+            for (; e + 1 < end; e += 2) {
+                s0 += fv[e] * g[fi[e]];
+                s1 += fv[e + 1] * g[fi[e + 1]];
+            }
+            if (e < end) {
+                s0 += fv[e] * g[fi[e]];
+            }
+            out[rowOff + vars[a2]] += s0 + s1;
         }
     }
 
