@@ -116,6 +116,12 @@ final class ProblemData {
      * are sensitive to it)
      */
     final boolean[] lowRankBlock;
+    /**
+     * per low-rank block: the rank of each block position's variable among the block's
+     * variables in ascending order, and the variables in that order (null for other blocks)
+     */
+    final int[][] lowRankRank;
+    final int[][] lowRankVars;
     /** Largest positions x variables table of one low-rank block (doubles; 32 MiB). */
     static final double LOW_RANK_MAX_CELLS = 4 << 20;
     /** Largest total size of the low-rank tables of a problem (doubles; 256 MiB). */
@@ -228,6 +234,8 @@ final class ProblemData {
         fullValue = new double[nPsd][];
         fullStart = new int[nPsd][];
         lowRankBlock = new boolean[nPsd];
+        lowRankRank = new int[nPsd][];
+        lowRankVars = new int[nPsd][];
         long lowRankCells = 0;
         posRow = new int[nPsd][];
         posCol = new int[nPsd][];
@@ -337,22 +345,29 @@ final class ProblemData {
                 identity[a] = a;
             }
             double rowFormulas = chooseFormulas(n, identity, entRow[b], entCol[b], entRows[b], formula[b], stair[b]);
-            // the low-rank formula (see SchurAssembler): K_b, W_b, its transpose, then one
-            // unit-stride update of length g + 1 per entry of the variable with global index g
-            double lowRank = 4.0 * np * np + (double) np * start[nv] + (double) np * m;
-            double streamWeight = VECTOR_DENSE_WEIGHT;
-            for (int a = 0; a < nv; a++) {
-                lowRank += streamWeight * entVal[b][a].length * (blockVars[b][a] + 1.0);
-            }
             if (momentBlock[b]) {
                 momentTables(b, n, nv);
                 continue;
             }
-            double cells = (double) np * m;
+            // the low-rank formula (see SchurAssembler): K_b, W_b, its transpose, then one
+            // unit-stride update of length r + 1 per entry of the variable of ascending rank r
+            // in the block, and one scattered sum per pair
+            int[] rank = ascendingRanks(blockVars[b]);
+            double lowRank = 4.0 * np * np + VECTOR_DENSE_WEIGHT * np * start[nv] + (double) np * nv + 0.5 * nv * (nv + 1.0);
+            for (int a = 0; a < nv; a++) {
+                lowRank += VECTOR_DENSE_WEIGHT * entVal[b][a].length * (rank[a] + 1.0);
+            }
+            double cells = (double) np * nv;
             if (blockFormulas && kernels.vectorized() && lowRank < rowFormulas && cells <= LOW_RANK_MAX_CELLS && lowRankCells + cells <= LOW_RANK_MAX_TOTAL_CELLS) {
                 lowRankBlock[b] = true;
                 lowRankCells += (long) cells;
                 Arrays.fill(stair[b], null);
+                lowRankRank[b] = rank;
+                int[] asc = new int[nv];
+                for (int a = 0; a < nv; a++) {
+                    asc[rank[a]] = blockVars[b][a];
+                }
+                lowRankVars[b] = asc;
             }
         }
         maxPsdSize = maxN;
@@ -632,6 +647,20 @@ final class ProblemData {
         fullIndex[b] = idx;
         fullValue[b] = fv;
         fullStart[b] = start;
+    }
+
+    /** @return the rank of each of the (distinct) values in ascending order */
+    static int[] ascendingRanks(int[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int a = 0; a < values.length; a++) {
+            order[a] = a;
+        }
+        Arrays.sort(order, (u, v) -> Integer.compare(values[u], values[v]));
+        int[] rank = new int[values.length];
+        for (int r = 0; r < values.length; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
     }
 
     /** @return the distinct row and column indices of the entries, ascending */
