@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * Time of one assembly of the Schur complement M of the pure backend at a fixed iterate (the
  * one reached after {@link #iterations} iterations from the initial point), through
  * {@link BenchmarkHooks} (not API). With {@code -prof gc} it shows that the assembly allocates
- * nothing per entry (only the task objects of the thread pool when threads != 1). Run with
+ * nothing per entry (only the task objects of the thread pool when threads != 1). The
+ * {@code formulas} parameter compares the solver's block formulas (the low-rank formula of
+ * localizing blocks and the moment formula of moment blocks) with the per-variable formulas
+ * on the same iterate. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar SchurAssemblyBenchmark -prof gc}.
  */
 @State(Scope.Benchmark)
@@ -34,12 +37,19 @@ import java.util.concurrent.TimeUnit;
 public class SchurAssemblyBenchmark {
 
     /** SDPLIB name or {@code moment-n<n>-k<k>} (see {@link BenchProblems}). */
-    @Param({"theta1", "mcp100", "moment-n6-k3"})
+    @Param({"theta1", "mcp100", "moment-n6-k3", "moment-n6-k4"})
     public String problem;
 
     /** Threads for the assembly (0 = all processors). */
     @Param({"1"})
     public int threads;
+
+    /**
+     * {@code block}: the solver's formulas (low-rank and moment block formulas where chosen);
+     * {@code per-variable}: the per-variable formulas only, in one thread (their baseline).
+     */
+    @Param({"block", "per-variable"})
+    public String formulas;
 
     /** Iterations taken before the iterate is fixed. */
     @Param({"5"})
@@ -59,6 +69,6 @@ public class SchurAssemblyBenchmark {
 
     @Benchmark
     public double assemble() {
-        return hooks.assembleSchur();
+        return formulas.equals("block") ? hooks.assembleSchur() : hooks.assembleSchurPerVariable();
     }
 }

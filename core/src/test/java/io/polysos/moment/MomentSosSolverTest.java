@@ -182,4 +182,54 @@ class MomentSosSolverTest {
             assertThat(r.bestFeasibleObjective()).isGreaterThanOrEqualTo(-1 - 1e-6);
         }
     }
+
+    /**
+     * Order-4 relaxations of bivariate octics whose coefficients span 1e-2 to 1e4 (badly scaled
+     * SDPs: moment magnitudes from 1 to 2^8 on the ball, Schur complements with a wide range of
+     * scales). The reference values are CSDP 6.2's objectives on the same exported relaxations
+     * (`polysos pop FILE --min-order 4 --max-order 4 --export-sdpa`, then `csdp`), which print
+     * eight significant digits.
+     */
+    static Stream<org.junit.jupiter.params.provider.Arguments> badlyScaled() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("1e4*x^8 + y^8 - 1e3*x^2*y^2 + 1e2*x*y - x + 10*y^2", true, -1.1212054e+03),
+                org.junit.jupiter.params.provider.Arguments.of("x^8 + 1e4*y^8 + 3e3*x^4*y^2 - 2e3*x^3*y + 50*x^2 - 7*x*y + y", true, -8.7898849e+02),
+                org.junit.jupiter.params.provider.Arguments.of("1e4*x^4*y^4 + x^8 + y^8 - 1e4*x^2*y^2 + 1e3*x - 1e2*y^3", true, -4.2475864e+03),
+                org.junit.jupiter.params.provider.Arguments.of("1e4*x^8 + y^8 - 1e3*x^2*y^2 + 1e2*x*y - x + 10*y^2", false, -1.3594649e+03),
+                org.junit.jupiter.params.provider.Arguments.of("x^8 + 1e4*y^8 + 3e3*x^4*y^2 - 2e3*x^3*y + 50*x^2 - 7*x*y + y", false, -8.8172782e+02),
+                org.junit.jupiter.params.provider.Arguments.of("1e4*x^4*y^4 + x^8 + y^8 - 1e4*x^2*y^2 + 1e3*x - 1e2*y^3", false, -4.2485562e+03),
+                org.junit.jupiter.params.provider.Arguments.of("1e-2*x^8 + 1e2*y^8 + x^2*y^2 - 1e2*x^3 + 1e1*y", false, -8.7165594e+03));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badlyScaled")
+    void solvesBadlyScaledOrderFourRelaxationsToTheReferenceValue(String objective, boolean ball, double reference) {
+        var pop = ball ? TestProblems.pop("x,y", objective, "4 - x^2 - y^2 >= 0") : TestProblems.pop("x,y", objective);
+        PopResult r = new MomentSosSolver(solver(), HierarchyOptions.builder().minOrder(4).maxOrder(4).build()).solve(pop);
+        assertThat(r.orders()).hasSize(1);
+        assertThat(r.orders().get(0).bounds().best()).as(r.message() + "\n" + summaries(r))
+                .isCloseTo(reference, within(2e-7 * Math.abs(reference)));
+        assertThat(r.status()).as(r.message()).isEqualTo(PopStatus.CERTIFIED);
+        for (CandidatePoint c : r.minimizers()) {
+            assertThat(c.objective()).isCloseTo(reference, within(1e-6 * Math.abs(reference)));
+        }
+    }
+
+    @Test
+    void certifiesABadlyScaledProblemWithFourMinimizers() {
+        // four global minimizers (+-1, +-1), so a rank-4 optimal moment matrix; the two terms
+        // differ in scale by 1e4
+        var pop = TestProblems.pop("x,y", "1e4*(x^2 - 1)^2 + (y^2 - 1)^2", "4 - x^2 - y^2 >= 0");
+        PopResult r = new MomentSosSolver(solver()).solve(pop);
+        assertThat(r.status()).as(r.message() + "\n" + summaries(r)).isEqualTo(PopStatus.CERTIFIED);
+        // a valid lower bound of the optimum 0, as accurate as the SDP tolerance (1e-8 relative
+        // to objective values of order 1e4) allows: -2.3e-5 here
+        assertThat(r.bound()).isBetween(-1e-3, 0.0);
+        assertThat(r.minimizers()).hasSize(4);
+        // y is flat to second order with weight 1 against 1e4 in x: it is found to about the
+        // square root of the objective's accuracy (1.2e-4 off here)
+        for (double[] z : new double[][] {{1, 1}, {1, -1}, {-1, 1}, {-1, -1}}) {
+            assertThat(TestProblems.nearest(r, z)).isLessThan(1e-3);
+        }
+    }
 }

@@ -16,9 +16,13 @@ import java.util.Objects;
 public final class BenchmarkHooks implements AutoCloseable {
 
     private final InteriorPointRun run;
+    private final SdpProblem problem;
+    private SchurAssembler perVariable;
+    private org.ejml.data.DMatrixRMaj perVariableOut;
 
-    private BenchmarkHooks(InteriorPointRun run) {
+    private BenchmarkHooks(InteriorPointRun run, SdpProblem problem) {
         this.run = run;
+        this.problem = problem;
     }
 
     /**
@@ -41,7 +45,7 @@ public final class BenchmarkHooks implements AutoCloseable {
             run.benchmarkClose();
             throw new IllegalStateException("iteration failed while preparing the benchmark: " + failure);
         }
-        return new BenchmarkHooks(run);
+        return new BenchmarkHooks(run, problem);
     }
 
     /**
@@ -216,7 +220,29 @@ public final class BenchmarkHooks implements AutoCloseable {
     }
 
     /**
-     * Assembles the Schur complement M at the kept iterate.
+     * Assembles the Schur complement M at the kept iterate with the per-variable formulas
+     * only, in the calling thread (the baseline of the low-rank and moment block formulas).
+     *
+     * @return the trace of M (so that the work cannot be optimized away)
+     */
+    public double assembleSchurPerVariable() {
+        if (perVariable == null) {
+            ProblemData plain = new ProblemData(problem, Kernels.forSchurSize(problem.numVariables()), false);
+            perVariable = new SchurAssembler(plain, null, 1);
+            perVariableOut = new org.ejml.data.DMatrixRMaj(plain.m, plain.m);
+        }
+        run.benchmarkAssemblePerVariable(perVariable, perVariableOut);
+        double[] a = perVariableOut.data;
+        int m = perVariableOut.numRows;
+        double t = 0;
+        for (int i = 0; i < m; i++) {
+            t += a[i * m + i];
+        }
+        return t;
+    }
+
+    /**
+     * Assembles the Schur complement at the kept iterate.
      *
      * @return the trace of M (so that the work cannot be optimized away)
      */

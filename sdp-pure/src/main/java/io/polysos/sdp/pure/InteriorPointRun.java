@@ -357,6 +357,18 @@ final class InteriorPointRun {
         return ns.assembleDense();
     }
 
+    /**
+     * As {@link #benchmarkAssemble}, but with the per-variable formulas only (no low-rank or
+     * moment block formulas) in the calling thread, into out: the block formulas' baseline. For
+     * benchmarks only.
+     */
+    void benchmarkAssemblePerVariable(SchurAssembler perVariable, DMatrixRMaj out) {
+        for (int b = 0; b < d.nPsd; b++) {
+            it.x[b].setTo(saved.x[b]);
+        }
+        perVariable.assemble(ns.zinv, it.x, ns.ratio, out);
+    }
+
     /** One full iteration from the kept iterate (restored first); null or why it failed. */
     String benchmarkIteration() {
         it.setTo(saved);

@@ -134,9 +134,19 @@ abstract class Kernels {
 
     /**
      * A combination of selected rows: out[oo+s] = sum_{q &lt; count} a[ao + idx[q]] *
-     * b[idx[q]*ldb + s] for s &lt; len (out overwritten).
+     * b[bo + idx[q]*ldb + s] for s &lt; len (out overwritten).
      */
-    abstract void combineRows(int len, int[] idx, int count, double[] a, int ao, double[] b, int ldb, double[] out, int oo);
+    abstract void combineRows(int len, int[] idx, int count, double[] a, int ao, double[] b, int bo, int ldb, double[] out,
+            int oo);
+
+    /**
+     * Four rows of a product with selected rows: out[oo + i*ldo + s] = sum_{q &lt; count}
+     * a[4q + i] * b[bo + idx[q]*ldb + s] for i &lt; 4 and s &lt; len (out overwritten), with the
+     * four rows' coefficients packed by q in a. Every entry is the chain of fused multiply-adds
+     * over ascending q in both implementations.
+     */
+    abstract void combineRows4(int len, int[] idx, int count, double[] a, double[] b, int bo, int ldb, double[] out, int oo,
+            int ldo);
 
     /**
      * Rows per strip of the packed panel of the blocked Cholesky factorization. The panel

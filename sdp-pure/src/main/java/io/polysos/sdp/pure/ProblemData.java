@@ -44,7 +44,7 @@ final class ProblemData {
     final int maxPsdSize;
     /** F_0 of each PSD block, dense */
     final DMatrixRMaj[] psdC;
-    /** per PSD block: the variables with a nonzero F_{i,k}, densest first */
+    /** per PSD block: the variables with a nonzero F_{i,k}, in the block's order (see {@link #blockOrder}) */
     final int[][] blockVars;
     /** per PSD block and position: upper-triangle entries (rows, cols, values) */
     final int[][][] entRow;
@@ -74,6 +74,40 @@ final class ProblemData {
     /** per PSD block and position: the Schur formula used for that row of M */
     final byte[][] formula;
     /**
+     * per PSD block and position of a variable with the dense or the moment formula: the
+     * staircase of G = X A_i Z^{-1} that the assembly needs, the first column of each row r that
+     * some variable at or after this position touches at (r, c) or (c, r) (n when none); null
+     * when that is every column of every row, or for the other formulas. Only these entries of
+     * G are formed.
+     */
+    final int[][][] stair;
+    /**
+     * per PSD block: whether its Schur contribution is formed by the moment formula of
+     * {@link SchurAssembler}: a block in which each matrix position belongs to one variable at
+     * most (the moment matrix of a relaxation: position (r, c) holds the moment of
+     * b_r + b_c), with its variables in ascending order; G = X A_i Z^{-1} is formed four rows at a
+     * time on its staircase (see {@link #stair}), then M_ij is summed over the positions of
+     * each later variable j. When the basis and the moments are numbered in one term order (as
+     * this project's relaxations are), {b_r + b_c &gt;= alpha} is a suffix of the columns in each
+     * row, so the staircase of the variables from alpha on holds exactly their positions: half of
+     * the matrix on average, n^4 / 2 multiply-adds per assembly instead of n^4 (t1 at order 4:
+     * 0.97e9 instead of 1.94e9 in the 210 x 210 moment block).
+     */
+    final boolean[] momentBlock;
+    /**
+     * per moment block: the full-matrix positions (r n + c, both triangles) of each variable's
+     * entries in block order (those of position a at fullStart[a] .. fullStart[a + 1]) and
+     * their values
+     */
+    final int[][] fullIndex;
+    final double[][] fullValue;
+    final int[][] fullStart;
+    /**
+     * The moment formula's multiply-adds are weighed at this fraction of a scalar operation
+     * (register-blocked SIMD over four rows of G), its per-position sums at one.
+     */
+    static final double MOMENT_GEMM_WEIGHT = 0.15;
+    /**
      * per PSD block: whether its Schur contribution is formed by the low-rank formula of
      * {@link SchurAssembler} (small blocks shared by many variables, like the localizing
      * matrices of a moment relaxation) instead of the per-variable formulas; used with the SIMD
@@ -82,6 +116,12 @@ final class ProblemData {
      * are sensitive to it)
      */
     final boolean[] lowRankBlock;
+    /**
+     * per low-rank block: the rank of each block position's variable among the block's
+     * variables in ascending order, and the variables in that order (null for other blocks)
+     */
+    final int[][] lowRankRank;
+    final int[][] lowRankVars;
     /** Largest positions x variables table of one low-rank block (doubles; 32 MiB). */
     static final double LOW_RANK_MAX_CELLS = 4 << 20;
     /** Largest total size of the low-rank tables of a problem (doubles; 256 MiB). */
@@ -148,9 +188,10 @@ final class ProblemData {
     /**
      * @param p the problem
      * @param kernels the dense kernels of the solve
-     * @param allowLowRank whether blocks may use the low-rank Schur formula (tests compare both)
+     * @param blockFormulas whether blocks may use the low-rank and moment Schur formulas (tests
+     *     compare them with the per-variable formulas)
      */
-    ProblemData(SdpProblem p, Kernels kernels, boolean allowLowRank) {
+    ProblemData(SdpProblem p, Kernels kernels, boolean blockFormulas) {
         this.problem = p;
         this.kernels = kernels;
         this.m = p.numVariables();
@@ -187,7 +228,14 @@ final class ProblemData {
         entVal = new double[nPsd][][];
         entRows = new int[nPsd][][];
         formula = new byte[nPsd][];
+        stair = new int[nPsd][][];
+        momentBlock = new boolean[nPsd];
+        fullIndex = new int[nPsd][];
+        fullValue = new double[nPsd][];
+        fullStart = new int[nPsd][];
         lowRankBlock = new boolean[nPsd];
+        lowRankRank = new int[nPsd][];
+        lowRankVars = new int[nPsd][];
         long lowRankCells = 0;
         posRow = new int[nPsd][];
         posCol = new int[nPsd][];
@@ -214,11 +262,7 @@ final class ProblemData {
                     vars.add(i);
                 }
             }
-            final int kk = k;
-            vars.sort((u, v) -> {
-                int cmp = Integer.compare(p.coefficient(v + 1, kk).nnz(), p.coefficient(u + 1, kk).nnz());
-                return cmp != 0 ? cmp : Integer.compare(u, v);
-            });
+            vars = blockOrder(b, n, vars, p, k, blockFormulas);
             int nv = vars.size();
             blockVars[b] = new int[nv];
             entRow[b] = new int[nv][];
@@ -234,26 +278,7 @@ final class ProblemData {
                 entRow[b][a] = f.rows();
                 entCol[b][a] = f.cols();
                 entVal[b][a] = f.values();
-                boolean[] seen = new boolean[n];
-                int cnt = 0;
-                for (int e = 0; e < f.nnz(); e++) {
-                    if (!seen[f.row(e)]) {
-                        seen[f.row(e)] = true;
-                        cnt++;
-                    }
-                    if (!seen[f.col(e)]) {
-                        seen[f.col(e)] = true;
-                        cnt++;
-                    }
-                }
-                int[] rows = new int[cnt];
-                cnt = 0;
-                for (int r = 0; r < n; r++) {
-                    if (seen[r]) {
-                        rows[cnt++] = r;
-                    }
-                }
-                entRows[b][a] = rows;
+                entRows[b][a] = distinctIndices(n, entRow[b][a], entCol[b][a]);
             }
             int[] start = new int[nv + 1];
             for (int a = 0; a < nv; a++) {
@@ -314,39 +339,35 @@ final class ProblemData {
             entStart[b] = start;
             maxP = Math.max(maxP, np);
             // formula choice from the (static) sparsity: flop estimates of the three formulas
-            double rowFormulas = 0;
-            double suffix = 0;
-            for (int a = nv - 1; a >= 0; a--) {
-                suffix += entVal[b][a].length;
-                double nnzU = entVal[b][a].length;
-                double nnzFull = 2 * nnzU;
-                double rows = entRows[b][a].length;
-                double weight = kernels.vectorized() && n >= 2 * kernels.lanes() ? VECTOR_DENSE_WEIGHT : 1.0;
-                double dense = weight * (nnzFull * n + (double) n * n * rows) + 2 * suffix;
-                double byRows = weight * nnzFull * n + 2 * rows * suffix;
-                double posSuffix = posRow[b].length - posFrom[b][a];
-                // 4 products per (entry, later position), two entries per sweep: weighted 1/2
-                double sparse = 2 * nnzU * posSuffix + 2 * suffix;
-                if (sparse <= byRows && sparse <= dense) {
-                    formula[b][a] = FORMULA_SPARSE;
-                } else if (byRows <= dense) {
-                    formula[b][a] = FORMULA_ROWS;
-                } else {
-                    formula[b][a] = FORMULA_DENSE;
-                }
-                rowFormulas += Math.min(sparse, Math.min(byRows, dense));
+            stair[b] = new int[nv][];
+            int[] identity = new int[nv];
+            for (int a = 0; a < nv; a++) {
+                identity[a] = a;
+            }
+            double rowFormulas = chooseFormulas(n, identity, entRow[b], entCol[b], entRows[b], formula[b], stair[b]);
+            if (momentBlock[b]) {
+                momentTables(b, n, nv);
+                continue;
             }
             // the low-rank formula (see SchurAssembler): K_b, W_b, its transpose, then one
-            // unit-stride update of length g + 1 per entry of the variable with global index g
-            double lowRank = 4.0 * np * np + (double) np * start[nv] + (double) np * m;
-            double streamWeight = VECTOR_DENSE_WEIGHT;
+            // unit-stride update of length r + 1 per entry of the variable of ascending rank r
+            // in the block, and one scattered sum per pair
+            int[] rank = ascendingRanks(blockVars[b]);
+            double lowRank = 4.0 * np * np + VECTOR_DENSE_WEIGHT * np * start[nv] + (double) np * nv + 0.5 * nv * (nv + 1.0);
             for (int a = 0; a < nv; a++) {
-                lowRank += streamWeight * entVal[b][a].length * (blockVars[b][a] + 1.0);
+                lowRank += VECTOR_DENSE_WEIGHT * entVal[b][a].length * (rank[a] + 1.0);
             }
-            double cells = (double) np * m;
-            if (allowLowRank && kernels.vectorized() && lowRank < rowFormulas && cells <= LOW_RANK_MAX_CELLS && lowRankCells + cells <= LOW_RANK_MAX_TOTAL_CELLS) {
+            double cells = (double) np * nv;
+            if (blockFormulas && kernels.vectorized() && lowRank < rowFormulas && cells <= LOW_RANK_MAX_CELLS && lowRankCells + cells <= LOW_RANK_MAX_TOTAL_CELLS) {
                 lowRankBlock[b] = true;
                 lowRankCells += (long) cells;
+                Arrays.fill(stair[b], null);
+                lowRankRank[b] = rank;
+                int[] asc = new int[nv];
+                for (int a = 0; a < nv; a++) {
+                    asc[rank[a]] = blockVars[b][a];
+                }
+                lowRankVars[b] = asc;
             }
         }
         maxPsdSize = maxN;
@@ -491,5 +512,254 @@ final class ProblemData {
             s += problem.coefficient(0, k).frobeniusSquared(problem.block(k).kind().isDiagonal());
         }
         return Math.sqrt(s);
+    }
+
+    /**
+     * The order of a block's variables, and whether it is a moment block: ascending with the
+     * moment formula when that is estimated cheaper than the per-variable formulas (see
+     * {@link #chooseFormulas}) with the variables densest first, else densest first.
+     *
+     * @param b the PSD block
+     * @param n the block's size
+     * @param vars the block's variables, ascending
+     * @param p the problem
+     * @param k the block's index in the problem
+     * @param momentFormula whether the moment formula may be chosen
+     * @return the variables in the block's order
+     */
+    private List<Integer> blockOrder(int b, int n, List<Integer> vars, SdpProblem p, int k, boolean momentFormula) {
+        int nv = vars.size();
+        int[][] er = new int[nv][];
+        int[][] ec = new int[nv][];
+        int[][] rows = new int[nv][];
+        Integer[] densest = new Integer[nv];
+        for (int a = 0; a < nv; a++) {
+            SparseSymMatrix f = p.coefficient(vars.get(a) + 1, k);
+            er[a] = f.rows();
+            ec[a] = f.cols();
+            rows[a] = distinctIndices(n, er[a], ec[a]);
+            densest[a] = a;
+        }
+        Arrays.sort(densest, (u, v) -> {
+            int cmp = Integer.compare(er[v].length, er[u].length);
+            return cmp != 0 ? cmp : Integer.compare(u, v);
+        });
+        int[] dense = new int[nv];
+        for (int a = 0; a < nv; a++) {
+            dense[a] = densest[a];
+        }
+        if (!momentFormula || !kernels.vectorized()) {
+            return densestOrder(vars, dense);
+        }
+        byte[] scratch = new byte[nv];
+        double densestCost = chooseFormulas(n, dense, er, ec, rows, scratch, null);
+        if (momentCost(n, er, ec, rows) < densestCost) {
+            momentBlock[b] = true;
+            return vars;
+        }
+        return densestOrder(vars, dense);
+    }
+
+    private static List<Integer> densestOrder(List<Integer> vars, int[] dense) {
+        List<Integer> out = new ArrayList<>(dense.length);
+        for (int a : dense) {
+            out.add(vars.get(a));
+        }
+        return out;
+    }
+
+    /**
+     * The estimated work of the moment formula for a block's variables in ascending order, or
+     * infinity when some matrix position belongs to two variables (or the kernels are scalar).
+     */
+    private double momentCost(int n, int[][] er, int[][] ec, int[][] rows) {
+        if (!kernels.vectorized() || n < 4 * kernels.lanes()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        boolean[] used = new boolean[n * n];
+        int[] cs = new int[n];
+        Arrays.fill(cs, n);
+        double area = 0;
+        double total = 0;
+        for (int a = er.length - 1; a >= 0; a--) {
+            int[] r = er[a];
+            int[] c = ec[a];
+            for (int e = 0; e < r.length; e++) {
+                int lo = Math.min(r[e], c[e]);
+                int hi = Math.max(r[e], c[e]);
+                if (used[lo * n + hi]) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                used[lo * n + hi] = true;
+                if (hi < cs[lo]) {
+                    area += cs[lo] - hi;
+                    cs[lo] = hi;
+                }
+                if (lo < cs[hi]) {
+                    area += cs[hi] - lo;
+                    cs[hi] = lo;
+                }
+            }
+            total += VECTOR_DENSE_WEIGHT * 2.0 * r.length * n + MOMENT_GEMM_WEIGHT * rows[a].length * area + area;
+        }
+        return total;
+    }
+
+    /** The staircases and full-matrix positions of moment block b (variables in block order). */
+    private void momentTables(int b, int n, int nv) {
+        int[] cs = new int[n];
+        Arrays.fill(cs, n);
+        for (int a = nv - 1; a >= 0; a--) {
+            int[] r = entRow[b][a];
+            int[] c = entCol[b][a];
+            for (int e = 0; e < r.length; e++) {
+                int lo = Math.min(r[e], c[e]);
+                int hi = Math.max(r[e], c[e]);
+                cs[lo] = Math.min(cs[lo], hi);
+                cs[hi] = Math.min(cs[hi], lo);
+            }
+            stair[b][a] = cs.clone();
+            formula[b][a] = FORMULA_DENSE;
+        }
+        int[] start = new int[nv + 1];
+        for (int a = 0; a < nv; a++) {
+            int cnt = 0;
+            for (int e = 0; e < entRow[b][a].length; e++) {
+                cnt += entRow[b][a][e] == entCol[b][a][e] ? 1 : 2;
+            }
+            start[a + 1] = start[a] + cnt;
+        }
+        int[] idx = new int[start[nv]];
+        double[] fv = new double[start[nv]];
+        for (int a = 0; a < nv; a++) {
+            int f = start[a];
+            for (int e = 0; e < entRow[b][a].length; e++) {
+                int r = entRow[b][a][e];
+                int c = entCol[b][a][e];
+                idx[f] = r * n + c;
+                fv[f++] = entVal[b][a][e];
+                if (r != c) {
+                    idx[f] = c * n + r;
+                    fv[f++] = entVal[b][a][e];
+                }
+            }
+        }
+        fullIndex[b] = idx;
+        fullValue[b] = fv;
+        fullStart[b] = start;
+    }
+
+    /** @return the rank of each of the (distinct) values in ascending order */
+    static int[] ascendingRanks(int[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int a = 0; a < values.length; a++) {
+            order[a] = a;
+        }
+        Arrays.sort(order, (u, v) -> Integer.compare(values[u], values[v]));
+        int[] rank = new int[values.length];
+        for (int r = 0; r < values.length; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+
+    /** @return the distinct row and column indices of the entries, ascending */
+    static int[] distinctIndices(int n, int[] er, int[] ec) {
+        boolean[] seen = new boolean[n];
+        int cnt = 0;
+        for (int e = 0; e < er.length; e++) {
+            if (!seen[er[e]]) {
+                seen[er[e]] = true;
+                cnt++;
+            }
+            if (!seen[ec[e]]) {
+                seen[ec[e]] = true;
+                cnt++;
+            }
+        }
+        int[] rows = new int[cnt];
+        cnt = 0;
+        for (int r = 0; r < n; r++) {
+            if (seen[r]) {
+                rows[cnt++] = r;
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Chooses the Schur formula of each variable of a block from flop estimates of the three
+     * formulas, for the variables in the given order (each pair of variables is computed by the
+     * one that comes first): the entry-by-entry sum over the positions used by the later
+     * variables, the rows formula, and the dense formula over the staircase of G that the
+     * later variables use (see {@link #stair}).
+     *
+     * @param n the block's size
+     * @param order the block's variables as indices into the entry arrays, in block order
+     * @param er the upper-triangle entries' rows of each variable (indexed as {@code order}'s values)
+     * @param ec their columns
+     * @param rows the distinct rows of each variable's entries
+     * @param formulaOut the formula of each block position, overwritten
+     * @param stairOut the staircase of each block position with the dense formula (null
+     *     entries otherwise), overwritten; or null when not wanted
+     * @return the estimated work of the block's rows of M
+     */
+    private double chooseFormulas(int n, int[] order, int[][] er, int[][] ec, int[][] rows, byte[] formulaOut,
+            int[][] stairOut) {
+        boolean[] used = new boolean[n * n];
+        int[] cs = new int[n];
+        Arrays.fill(cs, n);
+        double area = 0;
+        double suffix = 0;
+        double posSuffix = 0;
+        double total = 0;
+        double weight = kernels.vectorized() && n >= 2 * kernels.lanes() ? VECTOR_DENSE_WEIGHT : 1.0;
+        for (int a = order.length - 1; a >= 0; a--) {
+            int v = order[a];
+            int[] r = er[v];
+            int[] c = ec[v];
+            for (int e = 0; e < r.length; e++) {
+                int lo = Math.min(r[e], c[e]);
+                int hi = Math.max(r[e], c[e]);
+                if (!used[lo * n + hi]) {
+                    used[lo * n + hi] = true;
+                    posSuffix++;
+                }
+                if (hi < cs[lo]) {
+                    area += cs[lo] - hi;
+                    cs[lo] = hi;
+                }
+                if (lo < cs[hi]) {
+                    area += cs[hi] - lo;
+                    cs[hi] = lo;
+                }
+            }
+            suffix += r.length;
+            double nnzU = r.length;
+            double nnzFull = 2 * nnzU;
+            double k = rows[v].length;
+            // the dense formula forms only the staircase, but is weighed by the whole of G as
+            // before the staircase existed, so that the choice (and the summation order) of
+            // each variable stays what it was
+            double dense = weight * (nnzFull * n + k * n * n) + 2 * suffix;
+            double byRows = weight * nnzFull * n + 2 * k * suffix;
+            // 4 products per (entry, later position), two entries per sweep: weighted 1/2
+            double sparse = 2 * nnzU * posSuffix + 2 * suffix;
+            if (stairOut != null) {
+                stairOut[a] = null;
+            }
+            if (sparse <= byRows && sparse <= dense) {
+                formulaOut[a] = FORMULA_SPARSE;
+            } else if (byRows <= dense) {
+                formulaOut[a] = FORMULA_ROWS;
+            } else {
+                formulaOut[a] = FORMULA_DENSE;
+                if (stairOut != null && area < (double) n * n) {
+                    stairOut[a] = cs.clone();
+                }
+            }
+            total += Math.min(sparse, Math.min(byRows, dense));
+        }
+        return total;
     }
 }

@@ -57,13 +57,26 @@ final class ScalarKernels extends Kernels {
     }
 
     @Override
-    void combineRows(int len, int[] idx, int count, double[] a, int ao, double[] b, int ldb, double[] out, int oo) {
+    void combineRows(int len, int[] idx, int count, double[] a, int ao, double[] b, int bo, int ldb, double[] out, int oo) {
         java.util.Arrays.fill(out, oo, oo + len, 0.0);
         for (int q = 0; q < count; q++) {
             int p = idx[q];
             double v = a[ao + p];
             if (v != 0.0) {
-                axpy(len, v, b, p * ldb, out, oo);
+                axpy(len, v, b, bo + p * ldb, out, oo);
+            }
+        }
+    }
+
+    @Override
+    void combineRows4(int len, int[] idx, int count, double[] a, double[] b, int bo, int ldb, double[] out, int oo, int ldo) {
+        for (int i = 0; i < 4; i++) {
+            for (int s = 0; s < len; s++) {
+                double t = 0;
+                for (int q = 0; q < count; q++) {
+                    t = Math.fma(a[4 * q + i], b[bo + idx[q] * ldb + s], t);
+                }
+                out[oo + i * ldo + s] = t;
             }
         }
     }

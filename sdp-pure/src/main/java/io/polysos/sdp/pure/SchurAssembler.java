@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * F_i Z^{-1} with entries of X F_i Z^{-1} formed on demand, or the entry-by-entry sum
  * (SDPA/CSDP's F1/F2/F3). Each row i of M is computed by one task, so rows are distributed
  * over threads without locking; within a block each unordered pair (i, j) is computed once,
- * by the variable that comes first in the block's order (densest first), and the two
+ * by the variable that comes first in the block's order (densest first, or ascending for the
+ * moment blocks of a relaxation, see {@link ProblemData#stair}), and the two
  * triangles are summed at the end. Work arrays are sized once and reused.
  */
 final class SchurAssembler {
@@ -50,18 +51,34 @@ final class SchurAssembler {
                 int np = data.posRow[b].length;
                 lowPos = Math.max(lowPos, np);
                 lowVars = Math.max(lowVars, data.blockVars[b].length);
-                lowT[b] = new double[np * data.m];
+                lowT[b] = new double[np * data.blockVars[b].length];
+            }
+        }
+        int momentN = 0;
+        int momentRows = 0;
+        for (int b = 0; b < data.nPsd; b++) {
+            if (data.momentBlock[b]) {
+                momentN = Math.max(momentN, data.psdSize[b]);
+                for (int[] rows : data.entRows[b]) {
+                    momentRows = Math.max(momentRows, rows.length);
+                }
             }
         }
         for (int t = 0; t < tasks; t++) {
             work[t] = new Work(data.maxPsdSize, data.maxPositions, lowPos, lowVars);
+            work[t].lowRow = new double[lowVars];
+            if (momentN > 0) {
+                work[t].gm = new double[(momentN + 3) * momentN];
+                work[t].coef4 = new double[4 * momentRows];
+            }
         }
     }
 
     /**
-     * Per low-rank block b (null for the others): the table T_b[f][j] (row-major, positions x
-     * m) = sum over the entries (p,q) of F_j in b of h_pq K_b[(p,q), f], zero for variables
-     * not in b, recomputed at every assembly; see {@link #lowRankTable}.
+     * Per low-rank block b (null for the others): the table T_b[f][r] (row-major, positions x
+     * the block's variables) = sum over the entries (p,q) of F_j in b of h_pq K_b[(p,q), f] for
+     * the variable j of ascending rank r in the block, recomputed at every assembly; see
+     * {@link #lowRankTable}.
      */
     private final double[][] lowT;
 
@@ -76,8 +93,13 @@ final class SchurAssembler {
         final double[] k;
         /** W_b of a low-rank block (variables x positions) */
         final double[] wv;
+        /** a row of a low-rank block's contribution, by ascending rank (kept zero between uses) */
+        double[] lowRow;
         /** one row of M (m), for {@link #assembleOnPattern}; allocated on its first use */
         double[] row;
+        /** moment formula: G with three spare rows, and four rows' coefficients of X packed by four */
+        double[] gm;
+        double[] coef4;
 
         Work(int n, int positions, int lowPositions, int lowVars) {
             t = new double[n * n];
@@ -263,11 +285,12 @@ final class SchurAssembler {
      * K_b[(p,q),(r,c)] = Zi_qr X_pc + Zi_qc X_pr + Zi_pr X_qc + Zi_pc X_qr (symmetric), the
      * contribution of b is M_ij = sum_{f in F_i} h_f (W_b)_j[f] with (W_b)_j = sum_{e in F_j} h_e
      * K_b[e, .] and h the entry values with diagonal ones halved: the same sums as the sparse
-     * formula, but arranged so that row i of M gets one unit-stride update of length i + 1 per
-     * entry of F_i from the transposed table T_b = W_b^T (global variable order), instead of one
-     * indexed gather per entry of every later variable. A block that every variable touches
-     * (a localizing matrix of a moment relaxation) thus costs nnz(b) m / 2 multiply-adds at
-     * SIMD speed per assembly.
+     * formula, but arranged so that the block's row of variable i (of ascending rank r_i among
+     * the block's variables) gets one unit-stride update of length r_i + 1 per entry of F_i from
+     * the transposed table T_b = W_b^T, instead of one indexed gather per entry of every later
+     * variable, and is then added into row i of M at the block's variables. A block shared by
+     * n_b variables (a localizing matrix of a moment relaxation) thus costs nnz(b) n_b / 2
+     * multiply-adds at SIMD speed and n_b^2 / 2 scattered sums per assembly.
      */
     private void lowRankTable(int b, double[] zi, double[] xx, Work w) {
         int n = d.psdSize[b];
@@ -291,18 +314,32 @@ final class SchurAssembler {
         int[] start = d.entStart[b];
         double[] wv = w.wv;
         java.util.Arrays.fill(wv, 0, vars.length * np, 0.0);
+        int[] rank = d.lowRankRank[b];
         for (int a = 0; a < vars.length; a++) {
+            // W_b's rows by ascending rank, so that T_b is its plain transpose
+            int wo = rank[a] * np;
             for (int f = start[a]; f < start[a + 1]; f++) {
-                kernels.axpy(np, eh[f], k, ep[f] * np, wv, a * np);
+                kernels.axpy(np, eh[f], k, ep[f] * np, wv, wo);
             }
         }
-        double[] t = lowT[b];
-        int m = d.m;
-        for (int a = 0; a < vars.length; a++) {
-            int j = vars[a];
-            int wo = a * np;
-            for (int f = 0; f < np; f++) {
-                t[f * m + j] = wv[wo + f];
+        transpose(wv, vars.length, np, lowT[b]);
+    }
+
+    /** Tile size of {@link #transpose} (two 8 x 8 tiles of doubles are 1 KiB). */
+    private static final int TRANSPOSE_TILE = 8;
+
+    /** out (cols x rows) = a^T for a row-major rows x cols matrix a, in tiles. */
+    static void transpose(double[] a, int rows, int cols, double[] out) {
+        for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_TILE) {
+            int r1 = Math.min(rows, r0 + TRANSPOSE_TILE);
+            for (int c0 = 0; c0 < cols; c0 += TRANSPOSE_TILE) {
+                int c1 = Math.min(cols, c0 + TRANSPOSE_TILE);
+                for (int c = c0; c < c1; c++) {
+                    int oo = c * rows;
+                    for (int r = r0; r < r1; r++) {
+                        out[oo + r] = a[r * cols + c];
+                    }
+                }
             }
         }
     }
@@ -330,17 +367,30 @@ final class SchurAssembler {
             int a = poss[q];
             int n = d.psdSize[b];
             if (d.lowRankBlock[b]) {
-                // M_ij for all j <= i at once: one update of row i per entry of F_i
+                // M_ij for all j <= i of the block at once: one update of the block's row per
+                // entry of F_i (by ascending rank), then one scattered sum per pair
                 double[] t = lowT[b];
                 int[] ep = d.entPos[b];
                 double[] eh = d.entHalf[b];
+                int nv = d.blockVars[b].length;
+                int len = d.lowRankRank[b][a] + 1;
+                double[] lrow = w.lowRow;
                 for (int f = d.entStart[b][a]; f < d.entStart[b][a + 1]; f++) {
-                    kernels.axpy(i + 1, eh[f], t, ep[f] * m, out, rowOff);
+                    kernels.axpy(len, eh[f], t, ep[f] * nv, lrow, 0);
+                }
+                int[] asc = d.lowRankVars[b];
+                for (int r = 0; r < len; r++) {
+                    out[rowOff + asc[r]] += lrow[r];
+                    lrow[r] = 0.0;
                 }
                 continue;
             }
             double[] zi = zinv[b].data;
             double[] xx = x[b].data;
+            if (d.momentBlock[b]) {
+                momentRow(b, a, n, zi, xx, out, rowOff, w);
+                continue;
+            }
             switch (d.formula[b][a]) {
                 case ProblemData.FORMULA_SPARSE -> sparseRow(b, a, n, zi, xx, out, rowOff, w);
                 case ProblemData.FORMULA_ROWS -> byRowsRow(b, a, n, zi, xx, out, rowOff, w);
@@ -386,9 +436,20 @@ final class SchurAssembler {
         double[] g = w.g;
         formT(b, a, n, zi, t);
         int[] rows = d.entRows[b][a];
-        // G = X T (only the rows of T in 'rows' are nonzero), one output row at a time
-        for (int r = 0; r < n; r++) {
-            kernels.combineRows(n, rows, rows.length, xx, r * n, t, n, g, r * n);
+        int[] stair = d.stair[b][a];
+        // G = X T (only the rows of T in 'rows' are nonzero), one output row at a time, on the
+        // staircase that the later variables of the block read
+        if (stair == null) {
+            for (int r = 0; r < n; r++) {
+                kernels.combineRows(n, rows, rows.length, xx, r * n, t, 0, n, g, r * n);
+            }
+        } else {
+            for (int r = 0; r < n; r++) {
+                int from = stair[r];
+                if (from < n) {
+                    kernels.combineRows(n - from, rows, rows.length, xx, r * n, t, from, n, g, r * n + from);
+                }
+            }
         }
         int[] vars = d.blockVars[b];
         for (int a2 = a; a2 < vars.length; a2++) {
@@ -402,6 +463,58 @@ final class SchurAssembler {
                 s += r == c ? ev[e] * g[r * n + r] : ev[e] * (g[r * n + c] + g[c * n + r]);
             }
             out[rowOff + vars[a2]] += s;
+        }
+    }
+
+    /**
+     * The moment formula (see {@link ProblemData#momentBlock}): G = X T with T = A_i Z^{-1},
+     * four rows at a time on the staircase that the later variables of the block read (the
+     * rest of G is left as it was), then M_ij = sum of (A_j)_rc G_rc over the full-matrix
+     * positions of each later variable j, two partial sums per variable.
+     */
+    private void momentRow(int b, int a, int n, double[] zi, double[] xx, double[] out, int rowOff, Work w) {
+        double[] t = w.t;
+        formT(b, a, n, zi, t);
+        int[] rows = d.entRows[b][a];
+        int k = rows.length;
+        int[] stair = d.stair[b][a];
+        double[] coef = w.coef4;
+        double[] g = w.gm;
+        for (int r0 = 0; r0 < n; r0 += 4) {
+            int cnt = Math.min(4, n - r0);
+            int from = n;
+            for (int i = 0; i < cnt; i++) {
+                from = Math.min(from, stair[r0 + i]);
+            }
+            if (from >= n) {
+                continue;
+            }
+            for (int q = 0; q < k; q++) {
+                int p = rows[q];
+                for (int i = 0; i < 4; i++) {
+                    coef[4 * q + i] = i < cnt ? xx[(r0 + i) * n + p] : 0.0;
+                }
+            }
+            // rows r0 .. r0+3 of G (past the last row: the three spare rows of g)
+            kernels.combineRows4(n - from, rows, k, coef, t, from, n, g, r0 * n + from, n);
+        }
+        int[] vars = d.blockVars[b];
+        int[] fi = d.fullIndex[b];
+        double[] fv = d.fullValue[b];
+        int[] fs = d.fullStart[b];
+        for (int a2 = a; a2 < vars.length; a2++) {
+            int e = fs[a2];
+            int end = fs[a2 + 1];
+            double s0 = 0;
+            double s1 = 0;
+            for (; e + 1 < end; e += 2) {
+                s0 += fv[e] * g[fi[e]];
+                s1 += fv[e + 1] * g[fi[e + 1]];
+            }
+            if (e < end) {
+                s0 += fv[e] * g[fi[e]];
+            }
+            out[rowOff + vars[a2]] += s0 + s1;
         }
     }
 

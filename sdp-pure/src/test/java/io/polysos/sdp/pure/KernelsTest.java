@@ -66,9 +66,15 @@ class KernelsTest {
             s.productRow(len, k, a, 1, b, 1, len + 3, o2, 2);
             assertClose(o1, o2, 1e-13);
             int[] idx = {4, 0, 2};
-            v.combineRows(len, idx, 3, a, 1, b, len, o1, 1);
-            s.combineRows(len, idx, 3, a, 1, b, len, o2, 1);
+            v.combineRows(len, idx, 3, a, 1, b, 0, len, o1, 1);
+            s.combineRows(len, idx, 3, a, 1, b, 0, len, o2, 1);
             assertClose(o1, o2, 1e-13);
+            double[] coef = random(4 * idx.length, rnd);
+            double[] w1 = new double[4 * (len + 2) + 1];
+            double[] w2 = new double[4 * (len + 2) + 1];
+            v.combineRows4(len, idx, idx.length, coef, b, 2, len + 1, w1, 1, len + 2);
+            s.combineRows4(len, idx, idx.length, coef, b, 2, len + 1, w2, 1, len + 2);
+            assertThat(w1).as("four rows, len = %d: the same fused operations", len).containsExactly(w2);
         }
     }
 
@@ -193,6 +199,131 @@ class KernelsTest {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /**
+     * The moment relaxation shape of the moment formula: a Hankel moment block of two variables
+     * (basis up to degree d, graded, so that its size is not a multiple of 4) whose position
+     * (r, c) holds the moment of b_r + b_c, plus a localizing block that shares positions
+     * between moments (not a moment block) and one variable outside the moment block.
+     */
+    static SdpProblem hankel(int d) {
+        java.util.List<int[]> basis = new java.util.ArrayList<>();
+        for (int deg = 0; deg <= d; deg++) {
+            for (int i = deg; i >= 0; i--) {
+                basis.add(new int[] {i, deg - i});
+            }
+        }
+        java.util.List<int[]> moments = new java.util.ArrayList<>();
+        for (int deg = 0; deg <= 2 * d; deg++) {
+            for (int i = deg; i >= 0; i--) {
+                moments.add(new int[] {i, deg - i});
+            }
+        }
+        int m = moments.size(); // moment 0 is the constant (F_0), the last variable is extra
+        SdpProblem.Builder b = SdpProblem.builder(m);
+        int n = basis.size();
+        int mom = b.addBlock(BlockKind.PSD, n);
+        int loc = b.addBlock(BlockKind.PSD, 3);
+        Random rnd = new Random(5);
+        for (int i = 1; i <= m; i++) {
+            b.objective(i - 1, rnd.nextGaussian());
+        }
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                int[] s = {basis.get(r)[0] + basis.get(c)[0], basis.get(r)[1] + basis.get(c)[1]};
+                int idx = -1;
+                for (int q = 0; q < moments.size(); q++) {
+                    if (moments.get(q)[0] == s[0] && moments.get(q)[1] == s[1]) {
+                        idx = q;
+                    }
+                }
+                b.addEntry(idx, mom, r, c, 1.0);
+                if (r < 3 && c < 3) {
+                    b.addEntry(idx + 1, loc, r, c, 0.5);
+                    b.addEntry(m, loc, r, c, -1.0);
+                    if (idx + 3 < m) {
+                        b.addEntry(idx + 3, loc, r, c, 2.0);
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void momentSchurFormulaMatchesThePerVariableFormulas() {
+        Kernels k = vector();
+        for (int d : new int[] {5, 7}) {
+            SdpProblem p = hankel(d);
+            ProblemData moment = new ProblemData(p, k, true);
+            ProblemData plain = new ProblemData(p, k, false);
+            assertThat(moment.momentBlock[0]).as("the Hankel block is a moment block, d = %d", d).isTrue();
+            assertThat(moment.momentBlock[1]).as("the localizing block shares positions").isFalse();
+            assertThat(plain.momentBlock[0]).isFalse();
+            Random rnd = new Random(11);
+            DMatrixRMaj[] zinv = new DMatrixRMaj[moment.nPsd];
+            DMatrixRMaj[] x = new DMatrixRMaj[moment.nPsd];
+            for (int b = 0; b < moment.nPsd; b++) {
+                zinv[b] = spd(moment.psdSize[b], rnd);
+                x[b] = spd(moment.psdSize[b], rnd);
+            }
+            int m = p.numVariables();
+            DMatrixRMaj m1 = new DMatrixRMaj(m, m);
+            DMatrixRMaj m2 = new DMatrixRMaj(m, m);
+            new SchurAssembler(moment, null, 1).assemble(zinv, x, new double[0], m1);
+            new SchurAssembler(plain, null, 1).assemble(zinv, x, new double[0], m2);
+            assertClose(m1.data, m2.data, 1e-12);
+            // and against tr(A_i Z^-1 A_j X) computed directly on the moment block
+            int n = moment.psdSize[0];
+            double[][] a = new double[m][];
+            for (int i = 0; i < m; i++) {
+                a[i] = new double[n * n];
+                p.coefficient(i + 1, 0).addTo(false, 1.0, a[i], n);
+            }
+            DMatrixRMaj m3 = new DMatrixRMaj(m, m);
+            new SchurAssembler(new ProblemData(momentOnly(p), k, true), null, 1)
+                    .assemble(new DMatrixRMaj[] {zinv[0]}, new DMatrixRMaj[] {x[0]}, new double[0], m3);
+            for (int i = 0; i < m; i += 3) {
+                for (int j = 0; j < m; j += 2) {
+                    double t = 0;
+                    for (int p1 = 0; p1 < n; p1++) {
+                        for (int q = 0; q < n; q++) {
+                            if (a[i][p1 * n + q] == 0) {
+                                continue;
+                            }
+                            for (int r = 0; r < n; r++) {
+                                for (int c = 0; c < n; c++) {
+                                    t += a[i][p1 * n + q] * zinv[0].data[q * n + r] * a[j][r * n + c] * x[0].data[c * n + p1];
+                                }
+                            }
+                        }
+                    }
+                    assertThat(Math.abs(m3.data[i * m + j] - t)).as("M[%d][%d]", i, j).isLessThanOrEqualTo(1e-11 * (1 + Math.abs(t)));
+                }
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(1);
+            try {
+                DMatrixRMaj m4 = new DMatrixRMaj(m, m);
+                new SchurAssembler(moment, pool, 2).assemble(zinv, x, new double[0], m4);
+                assertThat(Arrays.equals(m4.data, m1.data)).as("same M with two threads").isTrue();
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** The problem's first block alone. */
+    private static SdpProblem momentOnly(SdpProblem p) {
+        SdpProblem.Builder b = SdpProblem.builder(p.numVariables());
+        int blk = b.addBlock(BlockKind.PSD, p.block(0).size());
+        for (int i = 1; i <= p.numVariables(); i++) {
+            io.polysos.sdp.SparseSymMatrix f = p.coefficient(i, 0);
+            for (int e = 0; e < f.nnz(); e++) {
+                b.addEntry(i, blk, f.row(e), f.col(e), f.value(e));
+            }
+        }
+        return b.build();
     }
 
     private static DMatrixRMaj spd(int n, Random rnd) {
