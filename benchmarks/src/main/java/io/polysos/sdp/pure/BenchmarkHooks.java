@@ -232,13 +232,7 @@ public final class BenchmarkHooks implements AutoCloseable {
             perVariableOut = new org.ejml.data.DMatrixRMaj(plain.m, plain.m);
         }
         run.benchmarkAssemblePerVariable(perVariable, perVariableOut);
-        double[] a = perVariableOut.data;
-        int m = perVariableOut.numRows;
-        double t = 0;
-        for (int i = 0; i < m; i++) {
-            t += a[i * m + i];
-        }
-        return t;
+        return trace(perVariableOut);
     }
 
     /**
@@ -247,12 +241,14 @@ public final class BenchmarkHooks implements AutoCloseable {
      * @return the trace of M (so that the work cannot be optimized away)
      */
     public double assembleSchur() {
-        org.ejml.data.DMatrixRMaj schur = run.benchmarkAssemble();
-        double[] a = schur.data;
-        int m = schur.numRows;
+        return trace(run.benchmarkAssemble());
+    }
+
+    private static double trace(org.ejml.data.DMatrixRMaj a) {
+        int m = a.numRows;
         double t = 0;
         for (int i = 0; i < m; i++) {
-            t += a[i * m + i];
+            t += a.data[i * m + i];
         }
         return t;
     }

@@ -591,14 +591,7 @@ final class ProblemData {
                     return Double.POSITIVE_INFINITY;
                 }
                 used[lo * n + hi] = true;
-                if (hi < cs[lo]) {
-                    area += cs[lo] - hi;
-                    cs[lo] = hi;
-                }
-                if (lo < cs[hi]) {
-                    area += cs[hi] - lo;
-                    cs[hi] = lo;
-                }
+                area += widenStair(cs, lo, hi);
             }
             total += VECTOR_DENSE_WEIGHT * 2.0 * r.length * n + MOMENT_GEMM_WEIGHT * rows[a].length * area + area;
         }
@@ -615,8 +608,7 @@ final class ProblemData {
             for (int e = 0; e < r.length; e++) {
                 int lo = Math.min(r[e], c[e]);
                 int hi = Math.max(r[e], c[e]);
-                cs[lo] = Math.min(cs[lo], hi);
-                cs[hi] = Math.min(cs[hi], lo);
+                widenStair(cs, lo, hi);
             }
             stair[b][a] = cs.clone();
             formula[b][a] = FORMULA_DENSE;
@@ -647,6 +639,25 @@ final class ProblemData {
         fullIndex[b] = idx;
         fullValue[b] = fv;
         fullStart[b] = start;
+    }
+
+    /**
+     * Widens a staircase (the first needed column of each row) by the position (lo, hi),
+     * lo &lt;= hi, in both triangles.
+     *
+     * @return the number of entries added
+     */
+    private static int widenStair(int[] cs, int lo, int hi) {
+        int added = 0;
+        if (hi < cs[lo]) {
+            added += cs[lo] - hi;
+            cs[lo] = hi;
+        }
+        if (lo < cs[hi]) {
+            added += cs[hi] - lo;
+            cs[hi] = lo;
+        }
+        return added;
     }
 
     /** @return the rank of each of the (distinct) values in ascending order */
@@ -725,14 +736,7 @@ final class ProblemData {
                     used[lo * n + hi] = true;
                     posSuffix++;
                 }
-                if (hi < cs[lo]) {
-                    area += cs[lo] - hi;
-                    cs[lo] = hi;
-                }
-                if (lo < cs[hi]) {
-                    area += cs[hi] - lo;
-                    cs[hi] = lo;
-                }
+                area += widenStair(cs, lo, hi);
             }
             suffix += r.length;
             double nnzU = r.length;
