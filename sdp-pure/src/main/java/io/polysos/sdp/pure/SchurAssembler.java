@@ -18,11 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (PSD blocks, then the NONNEG part), exploiting the sparsity of the F matrices with the
  * formula chosen per (block, variable) in {@link ProblemData}: dense G = X F_i Z^{-1}, rows of
  * F_i Z^{-1} with entries of X F_i Z^{-1} formed on demand, or the entry-by-entry sum
- * (SDPA/CSDP's F1/F2/F3). Each row i of M is computed by one task, so rows are distributed
- * over threads without locking; within a block each unordered pair (i, j) is computed once,
- * by the variable that comes first in the block's order (densest first, or ascending for the
- * moment blocks of a relaxation, see {@link ProblemData#stair}), and the two
- * triangles are summed at the end. Work arrays are sized once and reused.
+ * (SDPA/CSDP's F1/F2/F3); or per block: the low-rank formula of small blocks shared by many
+ * variables ({@link ProblemData#lowRankBlock}) and the moment formula of moment matrices
+ * ({@link ProblemData#momentBlock}). Each row i of M is computed by one task, so rows are
+ * distributed over threads without locking; within a block each unordered pair (i, j) is
+ * computed once, by the variable that comes first in the block's order (densest first, or
+ * ascending for a moment block), and the two triangles are summed at the end. Work arrays are
+ * sized once and reused.
  */
 final class SchurAssembler {
 
