@@ -262,23 +262,38 @@ final class ProblemData {
                     vars.add(i);
                 }
             }
-            vars = blockOrder(b, n, vars, p, k, blockFormulas);
             int nv = vars.size();
+            int[][] er = new int[nv][];
+            int[][] ec = new int[nv][];
+            double[][] ev = new double[nv][];
+            int[][] rows = new int[nv][];
+            for (int a = 0; a < nv; a++) {
+                SparseSymMatrix f = p.coefficient(vars.get(a) + 1, k);
+                er[a] = f.rows();
+                ec[a] = f.cols();
+                ev[a] = f.values();
+                rows[a] = distinctIndices(n, er[a], ec[a]);
+            }
+            formula[b] = new byte[nv];
+            stair[b] = new int[nv][];
+            // the block's order, and the per-variable formulas in it (see blockOrder)
+            BlockOrder chosen = blockOrder(b, n, er, ec, rows, blockFormulas);
+            int[] order = chosen.order();
+            double rowFormulas = chosen.rowFormulas();
             blockVars[b] = new int[nv];
             entRow[b] = new int[nv][];
             entCol[b] = new int[nv][];
             entVal[b] = new double[nv][];
             entRows[b] = new int[nv][];
-            formula[b] = new byte[nv];
             for (int a = 0; a < nv; a++) {
-                int i = vars.get(a);
+                int o = order[a];
+                int i = vars.get(o);
                 blockVars[b][a] = i;
                 varCount[i]++;
-                SparseSymMatrix f = p.coefficient(i + 1, k);
-                entRow[b][a] = f.rows();
-                entCol[b][a] = f.cols();
-                entVal[b][a] = f.values();
-                entRows[b][a] = distinctIndices(n, entRow[b][a], entCol[b][a]);
+                entRow[b][a] = er[o];
+                entCol[b][a] = ec[o];
+                entVal[b][a] = ev[o];
+                entRows[b][a] = rows[o];
             }
             int[] start = new int[nv + 1];
             for (int a = 0; a < nv; a++) {
@@ -338,13 +353,6 @@ final class ProblemData {
             entHalf[b] = eh;
             entStart[b] = start;
             maxP = Math.max(maxP, np);
-            // formula choice from the (static) sparsity: flop estimates of the three formulas
-            stair[b] = new int[nv][];
-            int[] identity = new int[nv];
-            for (int a = 0; a < nv; a++) {
-                identity[a] = a;
-            }
-            double rowFormulas = chooseFormulas(n, identity, entRow[b], entCol[b], entRows[b], formula[b], stair[b]);
             if (momentBlock[b]) {
                 momentTables(b, n, nv);
                 continue;
@@ -517,27 +525,22 @@ final class ProblemData {
     /**
      * The order of a block's variables, and whether it is a moment block: ascending with the
      * moment formula when that is estimated cheaper than the per-variable formulas (see
-     * {@link #chooseFormulas}) with the variables densest first, else densest first.
+     * {@link #chooseFormulas}) with the variables densest first, else densest first. For the
+     * densest-first order, also fills formula[b] and stair[b].
      *
      * @param b the PSD block
      * @param n the block's size
-     * @param vars the block's variables, ascending
-     * @param p the problem
-     * @param k the block's index in the problem
+     * @param er the upper-triangle entries' rows of each of the block's variables, ascending
+     * @param ec their columns
+     * @param rows the distinct rows of each variable's entries
      * @param momentFormula whether the moment formula may be chosen
-     * @return the variables in the block's order
+     * @return the block's order, as indices into the ascending variables, and the estimated
+     *     work of the per-variable formulas in the densest-first order
      */
-    private List<Integer> blockOrder(int b, int n, List<Integer> vars, SdpProblem p, int k, boolean momentFormula) {
-        int nv = vars.size();
-        int[][] er = new int[nv][];
-        int[][] ec = new int[nv][];
-        int[][] rows = new int[nv][];
+    private BlockOrder blockOrder(int b, int n, int[][] er, int[][] ec, int[][] rows, boolean momentFormula) {
+        int nv = er.length;
         Integer[] densest = new Integer[nv];
         for (int a = 0; a < nv; a++) {
-            SparseSymMatrix f = p.coefficient(vars.get(a) + 1, k);
-            er[a] = f.rows();
-            ec[a] = f.cols();
-            rows[a] = distinctIndices(n, er[a], ec[a]);
             densest[a] = a;
         }
         Arrays.sort(densest, (u, v) -> {
@@ -548,24 +551,20 @@ final class ProblemData {
         for (int a = 0; a < nv; a++) {
             dense[a] = densest[a];
         }
-        if (!momentFormula || !kernels.vectorized()) {
-            return densestOrder(vars, dense);
-        }
-        byte[] scratch = new byte[nv];
-        double densestCost = chooseFormulas(n, dense, er, ec, rows, scratch, null);
-        if (momentCost(n, er, ec, rows) < densestCost) {
+        double rowFormulas = chooseFormulas(n, dense, er, ec, rows, formula[b], stair[b]);
+        if (momentFormula && momentCost(n, er, ec, rows) < rowFormulas) {
             momentBlock[b] = true;
-            return vars;
+            int[] ascending = new int[nv];
+            for (int a = 0; a < nv; a++) {
+                ascending[a] = a;
+            }
+            return new BlockOrder(ascending, rowFormulas);
         }
-        return densestOrder(vars, dense);
+        return new BlockOrder(dense, rowFormulas);
     }
 
-    private static List<Integer> densestOrder(List<Integer> vars, int[] dense) {
-        List<Integer> out = new ArrayList<>(dense.length);
-        for (int a : dense) {
-            out.add(vars.get(a));
-        }
-        return out;
+    /** A block's variable order and the estimated work of its per-variable formulas. */
+    private record BlockOrder(int[] order, double rowFormulas) {
     }
 
     /**
