@@ -70,7 +70,6 @@ final class SchurAssembler {
             work[t] = new Work(data.maxPsdSize, data.maxPositions, lowPos, lowVars);
             work[t].lowRow = new double[lowVars];
             if (momentN > 0) {
-                work[t].gm = new double[(momentN + 3) * momentN];
                 work[t].coef4 = new double[4 * momentRows];
             }
         }
@@ -87,6 +86,10 @@ final class SchurAssembler {
     /** Per-thread work arrays. */
     private static final class Work {
         final double[] t;
+        /**
+         * G of the dense and the moment formulas, with three spare rows for the moment
+         * formula's last four-row group
+         */
         final double[] g;
         /** per position of the block: partial sums of the sparse formula */
         final double[] acc;
@@ -99,13 +102,12 @@ final class SchurAssembler {
         double[] lowRow;
         /** one row of M (m), for {@link #assembleOnPattern}; allocated on its first use */
         double[] row;
-        /** moment formula: G with three spare rows, and four rows' coefficients of X packed by four */
-        double[] gm;
+        /** moment formula: four rows' coefficients of X packed by four */
         double[] coef4;
 
         Work(int n, int positions, int lowPositions, int lowVars) {
             t = new double[n * n];
-            g = new double[n * n];
+            g = new double[(n + 3) * n];
             acc = new double[positions];
             k = new double[lowPositions * lowPositions];
             wv = new double[lowVars * lowPositions];
@@ -481,7 +483,7 @@ final class SchurAssembler {
         int k = rows.length;
         int[] stair = d.stair[b][a];
         double[] coef = w.coef4;
-        double[] g = w.gm;
+        double[] g = w.g;
         for (int r0 = 0; r0 < n; r0 += 4) {
             int cnt = Math.min(4, n - r0);
             int from = n;
