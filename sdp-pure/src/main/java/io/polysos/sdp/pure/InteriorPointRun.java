@@ -193,6 +193,9 @@ final class InteriorPointRun {
         Termination.Stop stop;
         double lastAp = 0;
         double lastAd = 0;
+        double lastAffineP = 0;
+        double lastAffineD = 0;
+        double lastSigma = 0;
         while (true) {
             res.compute(it);
             if (!Double.isFinite(res.pinf) || !Double.isFinite(res.dinf) || !Double.isFinite(res.gap)) {
@@ -201,8 +204,10 @@ final class InteriorPointRun {
             }
             if (options.verbose()) {
                 log(String.format(Locale.ROOT,
-                        "%3d pobj=% .9e dobj=% .9e gap=%.2e pinf=%.2e dinf=%.2e mu=%.2e ap=%.3f ad=%.3f t=%.3fs",
-                        iter, res.pobj, res.dobj, res.gap, res.pinf, res.dinf, res.mu, lastAp, lastAd, elapsed()));
+                        "%3d pobj=% .9e dobj=% .9e gap=%.2e pinf=%.2e dinf=%.2e mu=%.2e ap=%.3f ad=%.3f"
+                                + " (affine %.3f %.3f, sigma %.2e) t=%.3fs",
+                        iter, res.pobj, res.dobj, res.gap, res.pinf, res.dinf, res.mu, lastAp, lastAd,
+                        lastAffineP, lastAffineD, lastSigma, elapsed()));
             }
             if (endgame.applies()) {
                 String polished = endgame.polish();
@@ -244,6 +249,9 @@ final class InteriorPointRun {
             }
             lastAp = ns.stepP;
             lastAd = ns.stepD;
+            lastAffineP = ns.affineP;
+            lastAffineD = ns.affineD;
+            lastSigma = ns.sigmaUsed;
             iter++;
             if (ns.stepP < MIN_STEP && ns.stepD < MIN_STEP) {
                 res.compute(it);

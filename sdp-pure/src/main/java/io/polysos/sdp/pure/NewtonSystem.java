@@ -120,6 +120,12 @@ final class NewtonSystem {
     double stepP;
     /** See {@link #stepP}. */
     double stepD;
+    /** Centering sigma of the last {@link #step} (the corrector aims at sigma mu). */
+    double sigmaUsed;
+    /** Primal step length of the last predictor (affine) direction, before damping. */
+    double affineP;
+    /** See {@link #affineP}. */
+    double affineD;
 
     // per-phase wall time, nanoseconds (reported in the timings)
     /** Cholesky factors and inverses of X and Z, Z^{-1}, the NONNEG ratios. */
@@ -360,6 +366,9 @@ final class NewtonSystem {
             double expo = Math.max(1.0, SIGMA_EXPONENT_FACTOR * Math.min(apA, adA) * Math.min(apA, adA));
             sigma = Math.min(1.0, Math.pow(Math.max(0.0, muA / mu), expo));
         }
+        sigmaUsed = sigma;
+        affineP = apA;
+        affineD = adA;
         // corrector
         long t1 = System.nanoTime();
         direction(sigma * mu, true, dy, dxf);
