@@ -56,10 +56,16 @@ final class InteriorPointRun {
      * Z = A^T y - (C - eps I) (the dual residual Fd used in the directions is A^T y - C - Z
      * + eps I) with eps sqrt(n) = min(DEFAULT_PERTURBATION, PERTURBATION_TOLERANCE_FACTOR
      * feasTol) min(||C||_F, 1 + ||C||_max), a dual residual of that relative size in the
-     * measure of dinf (at most 100 times the tolerance), while the best iterate's
-     * merit max(gap / gapTol, infeasibility / feasTol) is above
-     * {@link #PERTURBATION_MERIT}, and eps scaled by (merit / PERTURBATION_MERIT)^1.5 below it,
-     * so that it vanishes as the iterates converge. When (P) has no strictly feasible point
+     * measure of dinf (at most 100 times the tolerance), while the smallest merit of the
+     * perturbed problem so far, max(complementarity / gapTol, infeasibility / feasTol)
+     * ({@link Residuals#perturbedMerit}), is above {@link #PERTURBATION_MERIT}, and eps scaled
+     * by (merit / PERTURBATION_MERIT)^1.5 below it, so that it vanishes as the iterates
+     * converge. The true gap |pobj - dobj| is left out of that merit because it need not
+     * fall while eps is held (eps shifts it by about eps tr(X), and on problems whose X has
+     * no interior it stalls for other reasons): with the true gap in the rule, eps stayed at
+     * full size to the end on SDPLIB's hinf and qap problems (dinf 1e-6, mu at 1e-9), and hinf7
+     * and hinf9 ended NUMERICAL_ERROR instead of INACCURATE_OPTIMAL. When (P) has no strictly
+     * feasible point
      * (the moment matrices of relaxations with equality constraints are singular at every
      * feasible y) the optimal set of (D) is unbounded and the unperturbed iterates let X grow
      * along the kernel of Z while Z approaches the singular face faster than mu, which ruins
@@ -98,6 +104,8 @@ final class InteriorPointRun {
     private Termination termination;
     private ExecutorService pool;
     private double normC;
+    /** The smallest {@link Residuals#perturbedMerit} so far (the perturbation never grows back). */
+    private double perturbedMerit = Double.POSITIVE_INFINITY;
     private double setupTime;
 
     InteriorPointRun(SdpProblem problem, SdpOptions options) {
@@ -289,9 +297,9 @@ final class InteriorPointRun {
         }
         double eps = Math.min(DEFAULT_PERTURBATION, PERTURBATION_TOLERANCE_FACTOR * feasTol)
                 * Math.min(normC, 1 + d.f0Max) / Math.sqrt(d.coneDim);
-        double bestMerit = termination.bestMerit();
-        if (bestMerit < PERTURBATION_MERIT) {
-            eps *= Math.pow(bestMerit / PERTURBATION_MERIT, PERTURBATION_DECAY_EXPONENT);
+        perturbedMerit = Math.min(perturbedMerit, res.perturbedMerit(gapTol, feasTol));
+        if (perturbedMerit < PERTURBATION_MERIT) {
+            eps *= Math.pow(perturbedMerit / PERTURBATION_MERIT, PERTURBATION_DECAY_EXPONENT);
         }
         if (!(eps > 0)) {
             return;

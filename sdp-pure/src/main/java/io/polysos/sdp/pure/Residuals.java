@@ -30,6 +30,8 @@ final class Residuals {
     double mu;
     /** max(|pobj - dobj|, |&lt;X,Z&gt;|) / (1 + |pobj| + |dobj|). */
     double gap;
+    /** |&lt;X,Z&gt;| / (1 + |pobj| + |dobj|): the part of {@link #gap} the Newton system drives to 0. */
+    double complementarity;
     /** ||rp|| / (1 + ||c||_inf). */
     double pinf;
     /** ||(Fd, rz)|| / (1 + max |F_0|). */
@@ -107,6 +109,7 @@ final class Residuals {
         dobj = cx;
         mu = d.coneDim == 0 ? 0 : xz / d.coneDim;
         double denom = 1 + Math.abs(pobj) + Math.abs(dobj);
+        complementarity = Math.abs(xz) / denom;
         gap = Math.max(Math.abs(pobj - dobj), Math.abs(xz)) / denom;
         pinf = Math.sqrt(rpn) / (1 + d.cInf);
         dinf = Math.sqrt(fdNorm2) / (1 + d.f0Max);
@@ -118,5 +121,16 @@ final class Residuals {
      */
     double merit(double gapTol, double feasTol) {
         return Math.max(gap / gapTol, Math.max(pinf, dinf) / feasTol);
+    }
+
+    /**
+     * The merit of the perturbed problem that the directions aim at: as {@link #merit} with the
+     * complementarity in place of the gap. The objective perturbation eps tr(X) shifts the
+     * dual objective, so |pobj - dobj| cannot fall below about eps tr(X) while eps is held, but
+     * the complementarity, the primal infeasibility and the dual residual (which the
+     * perturbation raises to at most 100 times the tolerance) do.
+     */
+    double perturbedMerit(double gapTol, double feasTol) {
+        return Math.max(complementarity / gapTol, Math.max(pinf, dinf) / feasTol);
     }
 }
