@@ -27,6 +27,12 @@ public class SolverOptions {
             description = "Worker threads of the SDP solver (0 = all processors; default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--solver-option", paramLabel = "NAME=VALUE",
+            description = "A setting of the chosen backend by its own name, repeatable (pure: start=auto|csdp|mehrotra;"
+                    + " scs: its settings, e.g. max_iters=5000; csdp: its param.csdp names, e.g. perturbobj=0; mosek: its"
+                    + " solver parameters). A name the backend does not know is refused.")
+    java.util.Map<String, String> solverOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = {"-v", "--verbose"}, description = "Print the solver's log (one line per iteration) on stderr. "
             + "Without it, a terminal shows the pure backend's current iteration on one line redrawn in place.")
     boolean verbose;
@@ -47,6 +53,7 @@ public class SolverOptions {
     /** @return the SDP options given on the command line */
     public SdpOptions sdpOptions() {
         SdpOptions.Builder b = SdpOptions.builder().threads(threads).verbose(verbose);
+        solverOptions.forEach(b::backendParameter);
         if (tolerance != null) {
             b.tolerance(tolerance);
         }

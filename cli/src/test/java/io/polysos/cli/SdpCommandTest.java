@@ -45,4 +45,16 @@ class SdpCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("unknown solver 'nosuch'");
     }
+
+    @Test
+    void solverOptionsReachTheBackendAndUnknownOnesAreBadInput() throws Exception {
+        Path f = dir.resolve("ok.dat-s");
+        Files.writeString(f, "1\n1\n2\n1.0\n1 1 1 1 1.0\n1 1 2 2 1.0\n0 1 1 2 1.0\n");
+        CliRun ok = CliRun.of("sdp", f.toString(), "--solver", "pure", "--solver-option", "start=mehrotra", "-v");
+        assertThat(ok.exitCode()).as(ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(ok.err()).contains("starting point: Mehrotra's");
+        CliRun bad = CliRun.of("sdp", f.toString(), "--solver", "pure", "--solver-option", "strat=csdp");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("unknown pure setting 'strat'").doesNotContain("\tat ");
+    }
 }

@@ -93,6 +93,10 @@ final class InteriorPointRun {
     private final double feasTol;
     private final int maxIterations;
     private final double timeLimit;
+    /** The starting point asked for. */
+    private final StartingPoint.Kind startKind;
+    /** The starting point taken, for the log. */
+    private String startName = "";
     private final List<String> log = new ArrayList<>();
     private final long start = System.nanoTime();
 
@@ -131,6 +135,7 @@ final class InteriorPointRun {
         this.feasTol = options.feasibilityTolerance().orElse(PureSdpSolver.DEFAULT_FEASIBILITY_TOLERANCE);
         this.maxIterations = options.maxIterations().orElse(PureSdpSolver.DEFAULT_MAX_ITERATIONS);
         this.timeLimit = options.timeLimitSeconds().orElse(Double.POSITIVE_INFINITY);
+        this.startKind = PureSdpSolver.startingPoint(options);
     }
 
     /** Thresholds of the choice of the sparse factorization of M (see {@link SparseSchur}). */
@@ -193,10 +198,62 @@ final class InteriorPointRun {
         normC = d.constantNorm();
     }
 
+    /** How one pass of the iteration ended: the stop (downgraded) after so many iterations. */
+    private record Outcome(Termination.Stop stop, int iterations) {
+    }
+
     private SdpSolution iterate() {
         setup();
         setupTime = elapsed();
+        boolean mehrotra = setStartingPoint();
+        if (options.verbose()) {
+            log("starting point: " + startName);
+        }
+        Outcome first = iterations(maxIterations);
+        if (!mehrotra || startKind != StartingPoint.Kind.AUTO || !restartable(first.stop().status())
+                || first.iterations() >= maxIterations) {
+            return finish(first.stop(), first.iterations());
+        }
+        // the automatic choice of Mehrotra's point did not reach the tolerances: CSDP's may
+        String why = first.stop().status() + " after " + first.iterations() + " iterations from Mehrotra's starting point";
+        if (options.verbose()) {
+            log("restarting from CSDP's starting point: " + why);
+        }
+        Termination firstTermination = termination;
+        termination = new Termination(problem, d, it, res, gapTol, feasTol);
+        perturbedMerit = Double.POSITIVE_INFINITY;
+        it.setTo(new Iterate(d));   // zero, as setInitialPoint expects
         it.setInitialPoint(d, normC);
+        Outcome second = iterations(maxIterations - first.iterations());
+        int total = first.iterations() + second.iterations();
+        if (rank(second.stop().status()) < rank(first.stop().status())) {
+            termination = firstTermination;
+            return finish(new Termination.Stop(first.stop().status(), first.stop().reason()
+                    + "; a restart from CSDP's starting point ended " + second.stop().status(), null), total);
+        }
+        return finish(new Termination.Stop(second.stop().status(), second.stop().reason() + " (restarted from CSDP's"
+                + " starting point after " + why + ")", second.stop().certificate()), total);
+    }
+
+    /** Whether an automatic Mehrotra start that ended with this status is retried from CSDP's point. */
+    private static boolean restartable(SdpStatus s) {
+        return s == SdpStatus.INACCURATE_OPTIMAL || s == SdpStatus.NUMERICAL_ERROR;
+    }
+
+    /** Orders the outcomes of the two starts: a solution or certificate, then an inaccurate one, then the rest. */
+    private static int rank(SdpStatus s) {
+        return switch (s) {
+            case OPTIMAL, INFEASIBLE, UNBOUNDED -> 2;
+            case INACCURATE_OPTIMAL -> 1;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Iterates from the current iterate until a stop, with at most {@code limit} iterations.
+     * On a stop by convergence or certificate the termination's best iterate is the answer.
+     */
+    private Outcome iterations(int limit) {
         int iter = 0;
         Termination.Stop stop;
         double lastAp = 0;
@@ -225,15 +282,15 @@ final class InteriorPointRun {
                 }
             }
             if (termination.converged()) {
-                return finish(new Termination.Stop(SdpStatus.OPTIMAL,
+                return new Outcome(new Termination.Stop(SdpStatus.OPTIMAL,
                         "converged: relative gap, primal and dual infeasibility within tolerance", null), iter);
             }
             Termination.Stop cert = termination.certificate();
             if (cert != null) {
-                return finish(cert, iter);
+                return new Outcome(cert, iter);
             }
             termination.saveBest();
-            if (iter >= maxIterations) {
+            if (iter >= limit) {
                 stop = new Termination.Stop(SdpStatus.ITERATION_LIMIT,
                         "iteration limit " + maxIterations + " reached", null);
                 break;
@@ -268,7 +325,25 @@ final class InteriorPointRun {
                 break;
             }
         }
-        return finish(termination.downgrade(stop), iter);
+        return new Outcome(termination.downgrade(stop), iter);
+    }
+
+    /**
+     * Sets the starting point of {@link #startKind} (CSDP's where Mehrotra's does not apply).
+     *
+     * @return whether it is Mehrotra's
+     */
+    private boolean setStartingPoint() {
+        boolean mehrotra = startKind == StartingPoint.Kind.MEHROTRA
+                || (startKind == StartingPoint.Kind.AUTO && StartingPoint.looksLikeMomentRelaxation(d));
+        if (mehrotra && StartingPoint.apply(d, it, res, ns)) {
+            startName = "Mehrotra's";
+            return true;
+        }
+        it.setTo(new Iterate(d));   // zero, as setInitialPoint expects
+        it.setInitialPoint(d, normC);
+        startName = mehrotra ? "CSDP's (Mehrotra's did not apply)" : "CSDP's";
+        return false;
     }
 
     private static Termination.Stop numericalError(String reason) {
@@ -346,7 +421,7 @@ final class InteriorPointRun {
      */
     String benchmarkPrepare(int iterations) {
         setup();
-        it.setInitialPoint(d, normC);
+        setStartingPoint();
         for (int i = 0; i < iterations; i++) {
             res.compute(it);
             IterationFailure failure = oneIteration();

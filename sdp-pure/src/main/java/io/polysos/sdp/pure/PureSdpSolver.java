@@ -20,7 +20,15 @@ import java.util.Objects;
  *
  * <p>Defaults: {@link #DEFAULT_RELATIVE_GAP_TOLERANCE}, {@link #DEFAULT_FEASIBILITY_TOLERANCE},
  * {@link #DEFAULT_MAX_ITERATIONS}; no time limit; all processors for the Schur complement.
- * Stateless and safe to share between threads (each solve has its own work arrays).
+ *
+ * <p>Backend parameter ({@link SdpOptions#backendParameters()}), any other name is refused:
+ * {@value #START_PARAMETER} = {@code auto} (default), {@code csdp} or {@code mehrotra}, the
+ * starting point (see {@link StartingPoint}): CSDP's scaled identities, or Mehrotra's
+ * least-norm point shifted into the interior; {@code auto} takes Mehrotra's for moment
+ * relaxations (a PSD block laid out like a moment matrix and no ZERO block, see
+ * {@link StartingPoint#looksLikeMomentRelaxation}) and CSDP's otherwise.
+ *
+ * <p>Stateless and safe to share between threads (each solve has its own work arrays).
  */
 public final class PureSdpSolver implements SdpSolver {
 
@@ -51,6 +59,8 @@ public final class PureSdpSolver implements SdpSolver {
      * thread.
      */
     public static final int DEFAULT_PARALLEL_MIN_VARIABLES = 48;
+    /** Name of the backend parameter that chooses the starting point. */
+    public static final String START_PARAMETER = "start";
 
     @Override
     public String name() {
@@ -66,6 +76,7 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
+        startingPoint(options); // refuses unknown or malformed backend parameters before any work
         long need = estimateBytes(problem);
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -142,5 +153,18 @@ public final class PureSdpSolver implements SdpSolver {
         }
         bytes += 8 * m * zeroRows + 8 * zeroRows * zeroRows;
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
+    }
+
+    /** The starting point asked for by the backend parameters; refuses any other parameter. */
+    static StartingPoint.Kind startingPoint(SdpOptions options) {
+        StartingPoint.Kind kind = StartingPoint.Kind.AUTO;
+        for (java.util.Map.Entry<String, String> e : options.backendParameters().entrySet()) {
+            if (!e.getKey().equals(START_PARAMETER)) {
+                throw new IllegalArgumentException("unknown pure setting '" + e.getKey() + "'; valid names: "
+                        + START_PARAMETER);
+            }
+            kind = StartingPoint.Kind.parse(e.getValue());
+        }
+        return kind;
     }
 }

@@ -1,0 +1,162 @@
+package io.polysos.sdp.pure;
+
+import io.polysos.sdp.SdpOptions;
+import io.polysos.sdp.SdpProblem;
+import io.polysos.sdp.SdpSolution;
+import io.polysos.sdp.SdpaFormat;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Mehrotra's starting point, its automatic choice and the backend parameter that sets it. */
+class StartingPointTest {
+
+    private static SdpProblem sdplib(String name) throws IOException {
+        Path file = PureSdpSolverTest.sdplib().resolve(name + ".dat-s");
+        assumeTrue(Files.exists(file), "SDPLIB file missing: " + file);
+        return SdpaFormat.read(file);
+    }
+
+    /**
+     * The point is X~ + sx I, y~, Z~ + sz I with A(X~) = c and Z~ = A^T y~ - C: so
+     * c - A(X0) = -sx A(I) and A^T y0 - C - Z0 = -sz I on every block, with sx, sz > 0, and
+     * both X0 and Z0 are positive definite.
+     */
+    private static void assertMehrotraPoint(SdpProblem p) {
+        Kernels k = Kernels.forProblem(p);
+        ProblemData d = new ProblemData(p, k);
+        Iterate it = new Iterate(d);
+        Residuals res = new Residuals(d);
+        NewtonSystem ns = new NewtonSystem(d, k, null, null, it, res, 1e-8, null, 1);
+        assertThat(StartingPoint.apply(d, it, res, ns)).isTrue();
+        res.compute(it);
+        // A(I) per variable
+        DMatrixRMaj[] id = Iterate.blocks(d);
+        for (int b = 0; b < d.nPsd; b++) {
+            for (int r = 0; r < d.psdSize[b]; r++) {
+                id[b].set(r, r, 1.0);
+            }
+        }
+        double[] ones = new double[d.nLin];
+        java.util.Arrays.fill(ones, 1.0);
+        double[] ai = new double[d.m];
+        ConeOperator.applyA(d, id, ones, 1.0, ai);
+        int ref = 0;
+        for (int i = 1; i < d.m; i++) {
+            if (Math.abs(ai[i]) > Math.abs(ai[ref])) {
+                ref = i;
+            }
+        }
+        double sx = -res.rp[ref] / ai[ref];
+        assertThat(sx).as("primal shift").isPositive();
+        double scale = 1 + maxAbs(d.c) + sx * maxAbs(ai);
+        for (int i = 0; i < d.m; i++) {
+            assertThat(res.rp[i]).as("c - A(X0) at variable %d", i).isCloseTo(-sx * ai[i], within(1e-9 * scale));
+        }
+        double sz = -res.fd[0].get(0, 0);
+        assertThat(sz).as("dual shift").isPositive();
+        for (int b = 0; b < d.nPsd; b++) {
+            int n = d.psdSize[b];
+            for (int r = 0; r < n; r++) {
+                for (int c = 0; c < n; c++) {
+                    assertThat(res.fd[b].get(r, c)).as("A^T y0 - C - Z0 in block %d at (%d, %d)", b, r, c)
+                            .isCloseTo(r == c ? -sz : 0.0, within(1e-9 * (1 + sz)));
+                }
+            }
+            assertThat(DecompositionFactory_DDRM.chol(n, true).decompose(it.x[b].copy())).as("X0 block %d", b).isTrue();
+            assertThat(DecompositionFactory_DDRM.chol(n, true).decompose(it.z[b].copy())).as("Z0 block %d", b).isTrue();
+        }
+        for (int q = 0; q < d.nLin; q++) {
+            assertThat(it.xL[q]).isPositive();
+            assertThat(it.zL[q]).isPositive();
+            assertThat(res.fdL[q]).isCloseTo(-sz, within(1e-9 * (1 + sz)));
+        }
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
+    }
+
+    @Test
+    void mehrotraPointSolvesTheEquationsUpToItsShifts() throws IOException {
+        assertMehrotraPoint(KernelsTest.hankel(5));
+        assertMehrotraPoint(sdplib("truss1"));   // PSD blocks only
+        assertMehrotraPoint(sdplib("control1")); // two PSD blocks of different sizes
+        assertMehrotraPoint(sdplib("mcp100"));
+    }
+
+    @Test
+    void autoTakesMehrotrasPointForMomentRelaxationsOnly() throws IOException {
+        // hankel(d) has (2d + 1)(2d + 2) / 2 moments: 66 at d = 5, 435 at d = 14
+        SdpProblem small = KernelsTest.hankel(5);
+        SdpProblem large = KernelsTest.hankel(14);
+        assertThat(StartingPoint.looksLikeMomentRelaxation(new ProblemData(large, Kernels.forProblem(large)))).isTrue();
+        assertThat(StartingPoint.looksLikeMomentRelaxation(new ProblemData(small, Kernels.forProblem(small))))
+                .as("fewer moments than AUTO_MIN_VARIABLES").isFalse();
+        for (String name : List.of("truss1", "theta1", "mcp100", "control2", "qap5", "arch0")) {
+            SdpProblem p = sdplib(name);
+            assertThat(StartingPoint.looksLikeMomentRelaxation(new ProblemData(p, Kernels.forProblem(p))))
+                    .as(name).isFalse();
+        }
+    }
+
+    @Test
+    void verboseLogNamesTheStartingPoint() throws IOException {
+        List<String> lines = new ArrayList<>();
+        SdpOptions o = SdpOptions.builder().verbose(true).logSink(lines::add).build();
+        new PureSdpSolver().solve(sdplib("truss1"), o);
+        assertThat(lines).contains("starting point: CSDP's");
+        lines.clear();
+        new PureSdpSolver().solve(sdplib("truss1"), o.toBuilder().backendParameter("start", "mehrotra").build());
+        assertThat(lines).contains("starting point: Mehrotra's");
+    }
+
+    @Test
+    void unknownOrMalformedSettingsAreRefused() throws IOException {
+        SdpProblem p = sdplib("truss1");
+        assertThatThrownBy(() -> new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("strat", "auto").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown pure setting 'strat'")
+                .hasMessageContaining("start");
+        assertThatThrownBy(() -> new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", "best").build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, csdp or mehrotra")
+                .hasMessageContaining("'best'");
+        assertThat(new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", " CSDP ").build())
+                .status().hasSolution()).isTrue();
+    }
+
+    static List<PureSdpSolverTest.Reference> references() throws IOException {
+        return PureSdpSolverTest.optimalReferences();
+    }
+
+    /** Forced on every shared SDPLIB problem, Mehrotra's point reaches the status and value of CSDP's. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("references")
+    void mehrotraStartReachesTheSameAnswers(PureSdpSolverTest.Reference ref) throws IOException {
+        SdpProblem p = sdplib(ref.name());
+        SdpSolution csdp = new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", "csdp").build());
+        SdpSolution meh = new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", "mehrotra").build());
+        assertThat(meh.status()).as(meh.message()).isEqualTo(csdp.status());
+        if (csdp.status().hasSolution()) {
+            double tol = ref.name().startsWith("hinf") ? 1e-4 : 1e-7;
+            assertThat(meh.primalObjective()).isCloseTo(csdp.primalObjective(),
+                    within(tol * (1 + Math.abs(csdp.primalObjective()))));
+        }
+    }
+}
