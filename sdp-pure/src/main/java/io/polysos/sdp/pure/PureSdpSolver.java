@@ -21,12 +21,20 @@ import java.util.Objects;
  * <p>Defaults: {@link #DEFAULT_RELATIVE_GAP_TOLERANCE}, {@link #DEFAULT_FEASIBILITY_TOLERANCE},
  * {@link #DEFAULT_MAX_ITERATIONS}; no time limit; all processors for the Schur complement.
  *
- * <p>Backend parameter ({@link SdpOptions#backendParameters()}), any other name is refused:
- * {@value #START_PARAMETER} = {@code auto} (default), {@code csdp} or {@code mehrotra}, the
- * starting point (see {@link StartingPoint}): CSDP's scaled identities, or Mehrotra's
- * least-norm point shifted into the interior; {@code auto} takes Mehrotra's for moment
- * relaxations (a PSD block laid out like a moment matrix and no ZERO block, see
- * {@link StartingPoint#looksLikeMomentRelaxation}) and CSDP's otherwise.
+ * <p>Backend parameters ({@link SdpOptions#backendParameters()}), any other name is refused:
+ * <ul>
+ *   <li>{@value #START_PARAMETER} = {@code auto} (default), {@code csdp} or {@code mehrotra}:
+ *       the starting point (see {@link StartingPoint}), CSDP's scaled identities or Mehrotra's
+ *       least-norm point shifted into the interior; {@code auto} takes Mehrotra's for moment
+ *       relaxations ({@link StartingPoint#looksLikeMomentRelaxation}) and CSDP's otherwise.
+ *   <li>{@value #PERTURBATION_PARAMETER} = {@code auto} (default), {@code on} or {@code off}:
+ *       the objective perturbation of {@link InteriorPointRun}; {@code auto} leaves it off for
+ *       the moment relaxations that {@code start=auto} starts from Mehrotra's point and on
+ *       otherwise.
+ * </ul>
+ * A moment relaxation whose automatic run (Mehrotra's point, no perturbation) ends
+ * INACCURATE_OPTIMAL or NUMERICAL_ERROR is solved again from CSDP's point with the
+ * perturbation, and the better answer is kept.
  *
  * <p>Stateless and safe to share between threads (each solve has its own work arrays).
  */
@@ -61,6 +69,8 @@ public final class PureSdpSolver implements SdpSolver {
     public static final int DEFAULT_PARALLEL_MIN_VARIABLES = 48;
     /** Name of the backend parameter that chooses the starting point. */
     public static final String START_PARAMETER = "start";
+    /** Name of the backend parameter that turns the objective perturbation on or off. */
+    public static final String PERTURBATION_PARAMETER = "perturbation";
 
     @Override
     public String name() {
@@ -76,7 +86,7 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        startingPoint(options); // refuses unknown or malformed backend parameters before any work
+        settings(options); // refuses unknown or malformed backend parameters before any work
         long need = estimateBytes(problem);
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -155,16 +165,38 @@ public final class PureSdpSolver implements SdpSolver {
         return bytes >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes;
     }
 
-    /** The starting point asked for by the backend parameters; refuses any other parameter. */
-    static StartingPoint.Kind startingPoint(SdpOptions options) {
+    /**
+     * The backend parameters of a run.
+     *
+     * @param start the starting point
+     * @param perturbation whether the objective perturbation is used: null for the automatic
+     *     choice (off for a run that {@link StartingPoint#looksLikeMomentRelaxation} starts from
+     *     Mehrotra's point, on otherwise)
+     */
+    record Settings(StartingPoint.Kind start, Boolean perturbation) {
+    }
+
+    /** The settings given by the backend parameters; refuses any other parameter or value. */
+    static Settings settings(SdpOptions options) {
         StartingPoint.Kind kind = StartingPoint.Kind.AUTO;
+        Boolean perturbation = null;
         for (java.util.Map.Entry<String, String> e : options.backendParameters().entrySet()) {
-            if (!e.getKey().equals(START_PARAMETER)) {
+            String v = e.getValue().trim().toLowerCase(Locale.ROOT);
+            if (e.getKey().equals(START_PARAMETER)) {
+                kind = StartingPoint.Kind.parse(e.getValue());
+            } else if (e.getKey().equals(PERTURBATION_PARAMETER)) {
+                switch (v) {
+                    case "auto" -> perturbation = null;
+                    case "on" -> perturbation = Boolean.TRUE;
+                    case "off" -> perturbation = Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("pure setting '" + PERTURBATION_PARAMETER
+                            + "' must be auto, on or off, not '" + e.getValue() + "'");
+                }
+            } else {
                 throw new IllegalArgumentException("unknown pure setting '" + e.getKey() + "'; valid names: "
-                        + START_PARAMETER);
+                        + START_PARAMETER + ", " + PERTURBATION_PARAMETER);
             }
-            kind = StartingPoint.Kind.parse(e.getValue());
         }
-        return kind;
+        return new Settings(kind, perturbation);
     }
 }

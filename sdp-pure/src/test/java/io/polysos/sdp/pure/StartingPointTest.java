@@ -122,10 +122,15 @@ class StartingPointTest {
         List<String> lines = new ArrayList<>();
         SdpOptions o = SdpOptions.builder().verbose(true).logSink(lines::add).build();
         new PureSdpSolver().solve(sdplib("truss1"), o);
-        assertThat(lines).contains("starting point: CSDP's");
+        assertThat(lines).contains("starting point: CSDP's; objective perturbation on");
         lines.clear();
         new PureSdpSolver().solve(sdplib("truss1"), o.toBuilder().backendParameter("start", "mehrotra").build());
-        assertThat(lines).contains("starting point: Mehrotra's");
+        assertThat(lines).as("an explicit start keeps the perturbation")
+                .contains("starting point: Mehrotra's; objective perturbation on");
+        lines.clear();
+        new PureSdpSolver().solve(sdplib("truss1"), o.toBuilder().backendParameter("start", "mehrotra")
+                .backendParameter("perturbation", "off").build());
+        assertThat(lines).contains("starting point: Mehrotra's; objective perturbation off");
     }
 
     @Test
@@ -137,8 +142,10 @@ class StartingPointTest {
         assertThatThrownBy(() -> new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", "best").build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, csdp or mehrotra")
                 .hasMessageContaining("'best'");
-        assertThat(new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", " CSDP ").build())
-                .status().hasSolution()).isTrue();
+        assertThatThrownBy(() -> new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("perturbation", "maybe")
+                .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, on or off");
+        assertThat(new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", " CSDP ")
+                .backendParameter("perturbation", "On").build()).status().hasSolution()).isTrue();
     }
 
     static List<PureSdpSolverTest.Reference> references() throws IOException {
