@@ -50,6 +50,15 @@ final class ProblemData {
     final int[][][] entRow;
     final int[][][] entCol;
     final double[][][] entVal;
+    /**
+     * per PSD block and position: the entries as full-matrix positions r n + c and c n + r (the
+     * same for a diagonal entry) and their values, halved on the diagonal, so that the dense
+     * formula's sum of v (G_rc + G_cr) over the off-diagonal and v G_rr over the diagonal
+     * entries is one branch-free loop with the same rounding ((v / 2)(2 G_rr) = v G_rr exactly)
+     */
+    final int[][][] entUpper;
+    final int[][][] entLower;
+    final double[][][] entHalved;
     /** per PSD block and position: the distinct row/column indices touched by the entries */
     final int[][][] entRows;
     /**
@@ -226,6 +235,9 @@ final class ProblemData {
         entRow = new int[nPsd][][];
         entCol = new int[nPsd][][];
         entVal = new double[nPsd][][];
+        entUpper = new int[nPsd][][];
+        entLower = new int[nPsd][][];
+        entHalved = new double[nPsd][][];
         entRows = new int[nPsd][][];
         formula = new byte[nPsd][];
         stair = new int[nPsd][][];
@@ -294,6 +306,25 @@ final class ProblemData {
                 entCol[b][a] = ec[o];
                 entVal[b][a] = ev[o];
                 entRows[b][a] = rows[o];
+            }
+            entUpper[b] = new int[nv][];
+            entLower[b] = new int[nv][];
+            entHalved[b] = new double[nv][];
+            for (int a = 0; a < nv; a++) {
+                int len = entVal[b][a].length;
+                int[] up = new int[len];
+                int[] lo = new int[len];
+                double[] hv = new double[len];
+                for (int e = 0; e < len; e++) {
+                    int r = entRow[b][a][e];
+                    int c = entCol[b][a][e];
+                    up[e] = r * n + c;
+                    lo[e] = c * n + r;
+                    hv[e] = r == c ? 0.5 * entVal[b][a][e] : entVal[b][a][e];
+                }
+                entUpper[b][a] = up;
+                entLower[b][a] = lo;
+                entHalved[b][a] = hv;
             }
             int[] start = new int[nv + 1];
             for (int a = 0; a < nv; a++) {

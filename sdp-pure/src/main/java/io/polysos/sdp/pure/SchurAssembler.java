@@ -457,14 +457,12 @@ final class SchurAssembler {
         }
         int[] vars = d.blockVars[b];
         for (int a2 = a; a2 < vars.length; a2++) {
-            int[] er = d.entRow[b][a2];
-            int[] ec = d.entCol[b][a2];
-            double[] ev = d.entVal[b][a2];
+            int[] up = d.entUpper[b][a2];
+            int[] lo = d.entLower[b][a2];
+            double[] hv = d.entHalved[b][a2];
             double s = 0;
-            for (int e = 0; e < ev.length; e++) {
-                int r = er[e];
-                int c = ec[e];
-                s += r == c ? ev[e] * g[r * n + r] : ev[e] * (g[r * n + c] + g[c * n + r]);
+            for (int e = 0; e < hv.length; e++) {
+                s += hv[e] * (g[up[e]] + g[lo[e]]);
             }
             out[rowOff + vars[a2]] += s;
         }
