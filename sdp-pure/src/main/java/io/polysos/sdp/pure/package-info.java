@@ -11,7 +11,8 @@
  * {@code SchurFactorization} (the one place that factors it; blocked Cholesky
  * {@code DenseCholesky} on the dense {@code Kernels}) and {@code StepLength},
  * {@code Termination} (stopping, infeasibility and unboundedness certificates, best iterate),
- * {@code Endgame} (the final correction), {@code IterationFailure}; {@code InteriorPointRun}
+ * {@code Endgame} (the final correction), {@code IterationFailure}, {@code StartingPoint}
+ * (CSDP's or Mehrotra's starting point, and which one a problem gets); {@code InteriorPointRun}
  * holds the settings and runs the loop. The JMH benchmarks
  * reach the inner steps through {@code BenchmarkHooks}, which lives in the same package but in
  * the {@code benchmarks} module, so it is no part of this artifact.
