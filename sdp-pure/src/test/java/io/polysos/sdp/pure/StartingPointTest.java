@@ -166,4 +166,89 @@ class StartingPointTest {
                     within(tol * (1 + Math.abs(csdp.primalObjective()))));
         }
     }
+
+    /**
+     * The order-d moment relaxation of min x2^2 - x2 on the unit disc with x1 >= 0 and
+     * -x1 >= 0 (so x1 = 0; optimum -1/4 at x2 = 1/2), bivariate, graded basis, y_0 = 1 in F_0.
+     * The two localizing matrices of +-x1 force L(x1 b_r b_c) = 0, so y has no interior
+     * point: the case the objective perturbation is for. At d = 14 it has 434 moments.
+     */
+    static SdpProblem lineRelaxation(int d) {
+        List<int[]> mons = new ArrayList<>();
+        for (int deg = 0; deg <= 2 * d; deg++) {
+            for (int i = deg; i >= 0; i--) {
+                mons.add(new int[] {i, deg - i});
+            }
+        }
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int q = 0; q < mons.size(); q++) {
+            index.put(((long) mons.get(q)[0] << 32) | mons.get(q)[1], q);
+        }
+        SdpProblem.Builder b = SdpProblem.builder(mons.size() - 1);
+        b.objective(index.get(2L) - 1, 1.0);   // y_(0,2)
+        b.objective(index.get(1L) - 1, -1.0);  // -y_(0,1)
+        localizing(b, index, d, new int[][] {{0, 0}}, new double[] {1});
+        localizing(b, index, d - 1, new int[][] {{1, 0}}, new double[] {1});
+        localizing(b, index, d - 1, new int[][] {{1, 0}}, new double[] {-1});
+        localizing(b, index, d - 1, new int[][] {{0, 0}, {2, 0}, {0, 2}}, new double[] {1, -1, -1});
+        return b.build();
+    }
+
+    /** The localizing block of g = sum gc_t x^gm_t on the basis of degree d (g = 1: the moment matrix). */
+    private static void localizing(SdpProblem.Builder b, java.util.Map<Long, Integer> index, int d, int[][] gm,
+            double[] gc) {
+        List<int[]> basis = new ArrayList<>();
+        for (int deg = 0; deg <= d; deg++) {
+            for (int i = deg; i >= 0; i--) {
+                basis.add(new int[] {i, deg - i});
+            }
+        }
+        int n = basis.size();
+        int blk = b.addBlock(io.polysos.sdp.BlockKind.PSD, n);
+        for (int r = 0; r < n; r++) {
+            for (int c = r; c < n; c++) {
+                for (int t = 0; t < gm.length; t++) {
+                    int e0 = basis.get(r)[0] + basis.get(c)[0] + gm[t][0];
+                    int e1 = basis.get(r)[1] + basis.get(c)[1] + gm[t][1];
+                    int q = index.get(((long) e0 << 32) | e1);
+                    // the constant moment y_0 = 1 enters through F_0 (the matrix is sum y_i F_i - F_0)
+                    b.addEntry(q, blk, r, c, q == 0 ? -gc[t] : gc[t]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void automaticRunSolvesAMomentRelaxationWithoutInteriorPoints() {
+        SdpProblem p = lineRelaxation(14);
+        ProblemData d = new ProblemData(p, Kernels.forProblem(p));
+        assertThat(StartingPoint.looksLikeMomentRelaxation(d)).isTrue();
+        List<String> lines = new ArrayList<>();
+        SdpSolution auto = new PureSdpSolver().solve(p, SdpOptions.builder().verbose(true).logSink(lines::add).build());
+        assertThat(lines).contains("starting point: Mehrotra's; objective perturbation off");
+        assertThat(auto.status()).as(auto.message()).isEqualTo(io.polysos.sdp.SdpStatus.OPTIMAL);
+        assertThat(auto.primalObjective()).isCloseTo(-0.25, within(1e-7));
+        SdpSolution csdp = new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", "csdp").build());
+        assertThat(csdp.primalObjective()).isCloseTo(auto.primalObjective(), within(1e-7));
+    }
+
+    /**
+     * An automatic run that ends short of the tolerances (here unreachable ones) runs again
+     * from CSDP's point with the perturbation; the iterations of both passes are reported.
+     */
+    @Test
+    void automaticRunThatEndsInaccurateIsRestartedFromCsdpsPoint() {
+        SdpProblem p = lineRelaxation(14);
+        List<String> lines = new ArrayList<>();
+        SdpSolution s = new PureSdpSolver().solve(p, SdpOptions.builder().tolerance(1e-15).verbose(true)
+                .logSink(lines::add).build());
+        List<String> restarts = lines.stream().filter(l -> l.startsWith("restarting from CSDP's starting point")).toList();
+        assertThat(restarts).hasSize(1);
+        assertThat(restarts.get(0)).contains("objective perturbation on").contains("from Mehrotra's starting point");
+        long iterationLines = lines.stream().filter(l -> l.matches("\\s*\\d+ pobj=.*")).count();
+        assertThat(s.iterations()).as("both passes count").isEqualTo((int) iterationLines - 2);
+        assertThat(s.message()).contains("CSDP's starting point");
+        assertThat(s.status()).isNotEqualTo(io.polysos.sdp.SdpStatus.OPTIMAL);
+        assertThat(s.primalObjective()).as("the answer kept is still a near-optimal iterate").isCloseTo(-0.25, within(1e-6));
+    }
 }
