@@ -70,10 +70,10 @@ final class InteriorPointRun {
      * feasible y) the optimal set of (D) is unbounded and the unperturbed iterates let X grow
      * along the kernel of Z while Z approaches the singular face faster than mu, which ruins
      * the accuracy of the directions; penalizing tr X keeps both bounded (CSDP does the same).
-     * The residuals and the reported measures always use the true C. Off for the automatic
-     * run of moment relaxations (see {@link PureSdpSolver.Settings}): with the ball constraint
-     * both sides of those have interior points, and the release of the perturbation cost t1 at
-     * order 3 four of its 35 iterations (steps of 0.6-0.8 while dinf fell from 1e-6).
+     * The residuals and the reported measures always use the true C. The backend parameter
+     * {@code perturbation=off} turns it off: its release costs t1 at order 3 four of its 35
+     * iterations (steps of 0.6-0.8 while dinf falls from 1e-6), but without it t1 at order 5
+     * diverged from iteration 16 on (mu rising, the primal steps 0.1-0.3), so it stays on.
      */
     static final double DEFAULT_PERTURBATION = 1e-6;
     /** Merit below which the objective perturbation starts to shrink (see {@link #DEFAULT_PERTURBATION}). */
@@ -98,10 +98,8 @@ final class InteriorPointRun {
     private final double timeLimit;
     /** The starting point asked for. */
     private final StartingPoint.Kind startKind;
-    /** The objective perturbation asked for (null: automatic, see {@link PureSdpSolver.Settings}). */
-    private final Boolean perturbationSetting;
-    /** Whether the current pass perturbs the objective. */
-    private boolean perturb = true;
+    /** Whether the objective is perturbed (see {@link #DEFAULT_PERTURBATION}). */
+    private final boolean perturb;
     /** The starting point taken, for the log. */
     private String startName = "";
     private final List<String> log = new ArrayList<>();
@@ -144,7 +142,7 @@ final class InteriorPointRun {
         this.timeLimit = options.timeLimitSeconds().orElse(Double.POSITIVE_INFINITY);
         PureSdpSolver.Settings settings = PureSdpSolver.settings(options);
         this.startKind = settings.start();
-        this.perturbationSetting = settings.perturbation();
+        this.perturb = settings.perturbation();
     }
 
     /** Thresholds of the choice of the sparse factorization of M (see {@link SparseSchur}). */
@@ -216,7 +214,6 @@ final class InteriorPointRun {
         setupTime = elapsed();
         boolean mehrotra = setStartingPoint();
         boolean automatic = mehrotra && startKind == StartingPoint.Kind.AUTO;
-        perturb = perturbationSetting != null ? perturbationSetting : !automatic;
         if (options.verbose()) {
             log("starting point: " + startName + "; objective perturbation " + (perturb ? "on" : "off"));
         }
@@ -226,10 +223,8 @@ final class InteriorPointRun {
         }
         // the automatic run for moment relaxations did not reach the tolerances: the general one may
         String why = first.stop().status() + " after " + first.iterations() + " iterations from Mehrotra's starting point";
-        perturb = perturbationSetting == null || perturbationSetting;
         if (options.verbose()) {
-            log("restarting from CSDP's starting point (objective perturbation " + (perturb ? "on" : "off") + "): "
-                    + why);
+            log("restarting from CSDP's starting point: " + why);
         }
         Termination firstTermination = termination;
         termination = new Termination(problem, d, it, res, gapTol, feasTol);

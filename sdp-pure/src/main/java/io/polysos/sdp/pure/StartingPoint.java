@@ -176,10 +176,9 @@ final class StartingPoint {
      * Mehrotra's point saves 15-28 % of the iterations (t1 41 -> 35, t2 43 -> 31, t5 47 -> 34);
      * on SDPLIB, where no problem has such a block, it costs 10 % more in the geometric mean
      * and four fewer successes of 61 (infp2's infeasibility is no longer detected), so it is
-     * not the general default. Such automatic runs also leave the objective perturbation off
-     * (another 8-18 % of the iterations on the paper's relaxations: t1 35 -> 31, t2 31 -> 27, t5
-     * 34 -> 28); when one ends INACCURATE_OPTIMAL or NUMERICAL_ERROR, {@link InteriorPointRun}
-     * runs again from CSDP's point with the perturbation and keeps the better answer.
+     * not the general default. When such an automatic run ends INACCURATE_OPTIMAL or
+     * NUMERICAL_ERROR, {@link InteriorPointRun} runs again from CSDP's point and keeps the
+     * better answer.
      */
     static boolean looksLikeMomentRelaxation(ProblemData d) {
         if (d.nZero > 0 || d.m < AUTO_MIN_VARIABLES) {
