@@ -72,8 +72,8 @@ final class InteriorPointRun {
      * the accuracy of the directions; penalizing tr X keeps both bounded (CSDP does the same).
      * The residuals and the reported measures always use the true C. The backend parameter
      * {@code perturbation=off} turns it off: its release costs t1 at order 3 four of its 35
-     * iterations (steps of 0.6-0.8 while dinf falls from 1e-6), but without it t1 at order 5
-     * diverged from iteration 16 on (mu rising, the primal steps 0.1-0.3), so it stays on.
+     * iterations (steps of 0.6-0.8 while dinf falls from 1e-6), but without it nothing bounds
+     * X on problems without interior points, so it stays on by default.
      */
     static final double DEFAULT_PERTURBATION = 1e-6;
     /** Merit below which the objective perturbation starts to shrink (see {@link #DEFAULT_PERTURBATION}). */
@@ -85,6 +85,15 @@ final class InteriorPointRun {
      * (this backend's choice: faster than the merit, so that it never limits the accuracy).
      */
     static final double PERTURBATION_DECAY_EXPONENT = 1.5;
+    /**
+     * The automatic run from Mehrotra's point stops, and restarts from CSDP's point, when mu
+     * exceeds this multiple of its smallest value so far (this backend's choice). From
+     * Mehrotra's point t1 at order 5 (8,007 moments) diverged: mu fell to 1.5e-3 by iteration 13
+     * and then rose to 4.3e-3 by iteration 28 while the primal steps stayed at 0.1-0.3 (it
+     * would have stopped at iteration 19). On the paper's order-3 relaxations mu rose at most
+     * 1.03 times above its smallest value, on t1 at order 4 1.41 times.
+     */
+    static final double DIVERGENCE_MU_FACTOR = 2;
     /** Both step lengths below this end the run as stagnated (this backend's choice). */
     static final double MIN_STEP = 1e-12;
 
@@ -217,7 +226,7 @@ final class InteriorPointRun {
         if (options.verbose()) {
             log("starting point: " + startName + "; objective perturbation " + (perturb ? "on" : "off"));
         }
-        Outcome first = iterations(maxIterations);
+        Outcome first = iterations(maxIterations, automatic);
         if (!automatic || !restartable(first.stop().status()) || first.iterations() >= maxIterations) {
             return finish(first.stop(), first.iterations());
         }
@@ -231,7 +240,7 @@ final class InteriorPointRun {
         perturbedMerit = Double.POSITIVE_INFINITY;
         it.setTo(new Iterate(d));   // zero, as setInitialPoint expects
         it.setInitialPoint(d, normC);
-        Outcome second = iterations(maxIterations - first.iterations());
+        Outcome second = iterations(maxIterations - first.iterations(), false);
         int total = first.iterations() + second.iterations();
         if (rank(second.stop().status()) < rank(first.stop().status())) {
             termination = firstTermination;
@@ -259,9 +268,13 @@ final class InteriorPointRun {
     /**
      * Iterates from the current iterate until a stop, with at most {@code limit} iterations.
      * On a stop by convergence or certificate the termination's best iterate is the answer.
+     *
+     * @param guarded whether to stop as soon as mu exceeds {@link #DIVERGENCE_MU_FACTOR} times
+     *     its smallest value so far (the automatic run from Mehrotra's point, which then restarts)
      */
-    private Outcome iterations(int limit) {
+    private Outcome iterations(int limit, boolean guarded) {
         int iter = 0;
+        double smallestMu = Double.POSITIVE_INFINITY;
         Termination.Stop stop;
         double lastAp = 0;
         double lastAd = 0;
@@ -308,6 +321,13 @@ final class InteriorPointRun {
             }
             if (options.isCancelled()) {
                 stop = new Termination.Stop(SdpStatus.INTERRUPTED, "cancelled after " + iter + " iterations", null);
+                break;
+            }
+            smallestMu = Math.min(smallestMu, res.mu);
+            if (guarded && res.mu > DIVERGENCE_MU_FACTOR * smallestMu) {
+                stop = numericalError(String.format(Locale.ROOT,
+                        "diverging: mu %.2e is above %.0f times its smallest value %.2e", res.mu,
+                        DIVERGENCE_MU_FACTOR, smallestMu));
                 break;
             }
             if (termination.stagnated()) {

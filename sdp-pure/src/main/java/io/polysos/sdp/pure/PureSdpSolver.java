@@ -29,11 +29,12 @@ import java.util.Objects;
  *       relaxations ({@link StartingPoint#looksLikeMomentRelaxation}) and CSDP's otherwise.
  *   <li>{@value #PERTURBATION_PARAMETER} = {@code on} (default) or {@code off}: the objective
  *       perturbation of {@link InteriorPointRun}. Off saves 8-18 % of the iterations on the
- *       paper's order-3 relaxations, but t1 at order 5 diverged without it (mu rising from
- *       iteration 16 on), so it is not the default.
+ *       paper's order-3 relaxations; it is not the default because it is what keeps X bounded
+ *       when y has no interior point, and it was measured on those relaxations only.
  * </ul>
  * A moment relaxation whose automatic run from Mehrotra's point ends INACCURATE_OPTIMAL or
- * NUMERICAL_ERROR is solved again from CSDP's point, and the better answer is kept.
+ * NUMERICAL_ERROR, or diverges, is solved again from CSDP's point, and the better answer is
+ * kept.
  *
  * <p>Stateless and safe to share between threads (each solve has its own work arrays).
  */
