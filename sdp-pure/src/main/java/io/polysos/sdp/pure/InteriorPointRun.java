@@ -238,7 +238,6 @@ final class InteriorPointRun {
         Termination firstTermination = termination;
         termination = new Termination(problem, d, it, res, gapTol, feasTol);
         perturbedMerit = Double.POSITIVE_INFINITY;
-        it.setTo(new Iterate(d));   // zero, as setInitialPoint expects
         it.setInitialPoint(d, normC);
         Outcome second = iterations(maxIterations - first.iterations(), false);
         int total = first.iterations() + second.iterations();
@@ -367,7 +366,6 @@ final class InteriorPointRun {
             startName = "Mehrotra's";
             return true;
         }
-        it.setTo(new Iterate(d));   // zero, as setInitialPoint expects
         it.setInitialPoint(d, normC);
         startName = mehrotra ? "CSDP's (Mehrotra's did not apply)" : "CSDP's";
         return false;

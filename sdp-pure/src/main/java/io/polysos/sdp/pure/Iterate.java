@@ -50,9 +50,15 @@ final class Iterate {
      * CSDP's initial point: X = 10 alpha I, Z = 10 beta I, y = 0, x_f = 0, with
      * alpha = n max_i (1 + |c_i|) / (1 + ||F_i||) and
      * beta = (1 + max(max_i ||F_i||, ||C||)) / sqrt(n), n the cone dimension.
-     * Expects a freshly allocated iterate (zero entries).
+     * Every other entry of the iterate (off-diagonals, y, x_f) is set to zero.
      */
     void setInitialPoint(ProblemData d, double normC) {
+        for (int b = 0; b < x.length; b++) {
+            Arrays.fill(x[b].data, 0.0);
+            Arrays.fill(z[b].data, 0.0);
+        }
+        Arrays.fill(xf, 0.0);
+        Arrays.fill(y, 0.0);
         int n = Math.max(1, d.coneDim);
         double alpha = 0;
         double maxNorm = 0;

@@ -110,7 +110,7 @@ final class Residuals {
         mu = d.coneDim == 0 ? 0 : xz / d.coneDim;
         double denom = 1 + Math.abs(pobj) + Math.abs(dobj);
         complementarity = Math.abs(xz) / denom;
-        gap = Math.max(Math.abs(pobj - dobj), Math.abs(xz)) / denom;
+        gap = Math.max(Math.abs(pobj - dobj) / denom, complementarity);
         pinf = Math.sqrt(rpn) / (1 + d.cInf);
         dinf = Math.sqrt(fdNorm2) / (1 + d.f0Max);
     }

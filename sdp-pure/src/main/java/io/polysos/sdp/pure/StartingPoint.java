@@ -1,6 +1,7 @@
 package io.polysos.sdp.pure;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
@@ -65,8 +66,8 @@ final class StartingPoint {
         }
         // X = Z = I, y = 0: the Schur complement is A A^T
         for (int b = 0; b < d.nPsd; b++) {
-            identity(it.x[b]);
-            identity(it.z[b]);
+            CommonOps_DDRM.setIdentity(it.x[b]);
+            CommonOps_DDRM.setIdentity(it.z[b]);
         }
         Arrays.fill(it.xL, 1.0);
         Arrays.fill(it.zL, 1.0);
@@ -219,13 +220,6 @@ final class StartingPoint {
         }
         // every position but the constant moment's (y_0 = 1, in F_0) holds a variable
         return repeated && covered >= n * (n + 1) / 2 - 1;
-    }
-
-    private static void identity(DMatrixRMaj a) {
-        Arrays.fill(a.data, 0.0);
-        for (int r = 0; r < a.numRows; r++) {
-            a.data[r * a.numCols + r] = 1.0;
-        }
     }
 
     /** The smallest eigenvalue over the PSD blocks and the NONNEG entries. */
