@@ -86,7 +86,8 @@ public final class PureSdpSolver implements SdpSolver {
     public SdpSolution solve(SdpProblem problem, SdpOptions options) {
         Objects.requireNonNull(problem, "problem");
         Objects.requireNonNull(options, "options");
-        settings(options); // refuses unknown or malformed backend parameters before any work
+        // the run reads the backend parameters (refusing unknown ones) before any allocation
+        InteriorPointRun run = new InteriorPointRun(problem, options);
         long need = estimateBytes(problem);
         Runtime rt = Runtime.getRuntime();
         long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
@@ -103,7 +104,7 @@ public final class PureSdpSolver implements SdpSolver {
                     problem.numVariables(), problem.numVariables(), DENSE_COPIES_PER_BLOCK,
                     io.polysos.util.ByteSizes.format(available)));
         }
-        return new InteriorPointRun(problem, options).run();
+        return run.run();
     }
 
     /**
