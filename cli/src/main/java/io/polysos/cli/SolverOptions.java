@@ -28,7 +28,8 @@ public class SolverOptions {
     int threads;
 
     @Option(names = "--solver-option", paramLabel = "NAME=VALUE",
-            description = "A setting of the chosen backend by its own name, repeatable (pure: start=auto|csdp|mehrotra;"
+            description = "A setting of the chosen backend by its own name, repeatable (pure: start=auto|csdp|mehrotra,"
+                    + " perturbation=auto|on|off;"
                     + " scs: its settings, e.g. max_iters=5000; csdp: its param.csdp names, e.g. perturbobj=0; mosek: its"
                     + " solver parameters). A name the backend does not know is refused.")
     java.util.Map<String, String> solverOptions = new java.util.LinkedHashMap<>();

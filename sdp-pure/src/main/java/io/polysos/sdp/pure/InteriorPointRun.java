@@ -71,9 +71,14 @@ final class InteriorPointRun {
      * along the kernel of Z while Z approaches the singular face faster than mu, which ruins
      * the accuracy of the directions; penalizing tr X keeps both bounded (CSDP does the same).
      * The residuals and the reported measures always use the true C. The backend parameter
-     * {@code perturbation=off} turns it off: its release costs t1 at order 3 four of its 35
-     * iterations (steps of 0.6-0.8 while dinf falls from 1e-6), but without it nothing bounds
-     * X on problems without interior points, so it stays on by default.
+     * {@code perturbation} ({@link PureSdpSolver.Perturbation}) chooses when it is on. Its
+     * release costs iterations (t1 at order 3 four of 35, at order 4 seven of 46: steps of
+     * 0.45-0.8 while dinf falls from 1e-6), so by default ({@code auto}) the automatic run from
+     * Mehrotra's point goes without it: from that point the relaxations without interior
+     * points tested here converge unperturbed (StartingPointTest's line relaxation in 8-9
+     * iterations, where CSDP's point without the perturbation loses Z's definiteness and ends
+     * INACCURATE_OPTIMAL), and when such a run ends short of the tolerances its restart from
+     * CSDP's point is perturbed.
      */
     static final double DEFAULT_PERTURBATION = 1e-6;
     /** Merit below which the objective perturbation starts to shrink (see {@link #DEFAULT_PERTURBATION}). */
@@ -107,8 +112,10 @@ final class InteriorPointRun {
     private final double timeLimit;
     /** The starting point asked for. */
     private final StartingPoint.Kind startKind;
-    /** Whether the objective is perturbed (see {@link #DEFAULT_PERTURBATION}). */
-    private final boolean perturb;
+    /** The perturbation asked for (see {@link #DEFAULT_PERTURBATION}). */
+    private final PureSdpSolver.Perturbation perturbation;
+    /** Whether the objective is perturbed in the current pass. */
+    private boolean perturb;
     /** The starting point taken, for the log. */
     private String startName = "";
     private final List<String> log = new ArrayList<>();
@@ -151,7 +158,7 @@ final class InteriorPointRun {
         this.timeLimit = options.timeLimitSeconds().orElse(Double.POSITIVE_INFINITY);
         PureSdpSolver.Settings settings = PureSdpSolver.settings(options);
         this.startKind = settings.start();
-        this.perturb = settings.perturbation();
+        this.perturbation = settings.perturbation();
     }
 
     /** Thresholds of the choice of the sparse factorization of M (see {@link SparseSchur}). */
@@ -223,6 +230,8 @@ final class InteriorPointRun {
         setupTime = elapsed();
         boolean mehrotra = setStartingPoint();
         boolean automatic = mehrotra && startKind == StartingPoint.Kind.AUTO;
+        perturb = perturbation == PureSdpSolver.Perturbation.ON
+                || (perturbation == PureSdpSolver.Perturbation.AUTO && !automatic);
         if (options.verbose()) {
             log("starting point: " + startName + "; objective perturbation " + (perturb ? "on" : "off"));
         }
@@ -233,11 +242,13 @@ final class InteriorPointRun {
         // the automatic run for moment relaxations did not reach the tolerances: the general one may
         String why = first.stop().status() + " after " + first.iterations() + " iterations from Mehrotra's starting point";
         if (options.verbose()) {
-            log("restarting from CSDP's starting point: " + why);
+            log("restarting from CSDP's starting point: " + why + "; objective perturbation "
+                    + (perturbation != PureSdpSolver.Perturbation.OFF ? "on" : "off"));
         }
         Termination firstTermination = termination;
         termination = new Termination(problem, d, it, res, gapTol, feasTol);
         perturbedMerit = Double.POSITIVE_INFINITY;
+        perturb = perturbation != PureSdpSolver.Perturbation.OFF;
         it.setInitialPoint(d, normC);
         Outcome second = iterations(maxIterations - first.iterations(), false);
         int total = first.iterations() + second.iterations();

@@ -130,6 +130,10 @@ class StartingPointTest {
         new PureSdpSolver().solve(sdplib("truss1"), o.toBuilder().backendParameter("start", "mehrotra")
                 .backendParameter("perturbation", "off").build());
         assertThat(lines).contains("starting point: Mehrotra's; objective perturbation off");
+        lines.clear();
+        new PureSdpSolver().solve(StartingPointTest.lineRelaxation(14), o.toBuilder().backendParameter("perturbation", "on")
+                .build());
+        assertThat(lines).contains("starting point: Mehrotra's; objective perturbation on");
     }
 
     @Test
@@ -142,7 +146,7 @@ class StartingPointTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, csdp or mehrotra")
                 .hasMessageContaining("'best'");
         assertThatThrownBy(() -> new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("perturbation", "maybe")
-                .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("on or off");
+                .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, on or off");
         assertThat(new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", " CSDP ")
                 .backendParameter("perturbation", "On").build()).status().hasSolution()).isTrue();
     }
@@ -224,7 +228,8 @@ class StartingPointTest {
         assertThat(StartingPoint.looksLikeMomentRelaxation(d)).isTrue();
         List<String> lines = new ArrayList<>();
         SdpSolution auto = new PureSdpSolver().solve(p, SdpOptions.builder().verbose(true).logSink(lines::add).build());
-        assertThat(lines).contains("starting point: Mehrotra's; objective perturbation on");
+        assertThat(lines).as("perturbation=auto leaves the automatic run unperturbed")
+                .contains("starting point: Mehrotra's; objective perturbation off");
         assertThat(auto.status()).as(auto.message()).isEqualTo(io.polysos.sdp.SdpStatus.OPTIMAL);
         assertThat(auto.primalObjective()).isCloseTo(-0.25, within(1e-7));
         SdpSolution csdp = new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("start", "csdp").build());
@@ -243,7 +248,8 @@ class StartingPointTest {
                 .logSink(lines::add).build());
         List<String> restarts = lines.stream().filter(l -> l.startsWith("restarting from CSDP's starting point")).toList();
         assertThat(restarts).hasSize(1);
-        assertThat(restarts.get(0)).contains("from Mehrotra's starting point");
+        assertThat(restarts.get(0)).contains("from Mehrotra's starting point")
+                .as("the restart is perturbed").endsWith("objective perturbation on");
         long iterationLines = lines.stream().filter(l -> l.matches("\\s*\\d+ pobj=.*")).count();
         assertThat(s.iterations()).as("both passes count").isEqualTo((int) iterationLines - 2);
         assertThat(s.message()).contains("CSDP's starting point");
