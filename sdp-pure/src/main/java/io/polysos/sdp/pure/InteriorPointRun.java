@@ -77,8 +77,9 @@ final class InteriorPointRun {
      * Mehrotra's point goes without it: from that point the relaxations without interior
      * points tested here converge unperturbed (StartingPointTest's line relaxation in 8-9
      * iterations, where CSDP's point without the perturbation loses Z's definiteness and ends
-     * INACCURATE_OPTIMAL), and when such a run ends short of the tolerances its restart from
-     * CSDP's point is perturbed.
+     * INACCURATE_OPTIMAL), and when such a run ends short of the tolerances or diverges
+     * ({@link #DIVERGENCE_PINF_FACTOR}) it runs again from Mehrotra's point with the
+     * perturbation, then from CSDP's point with it.
      */
     static final double DEFAULT_PERTURBATION = 1e-6;
     /** Merit below which the objective perturbation starts to shrink (see {@link #DEFAULT_PERTURBATION}). */
@@ -91,7 +92,7 @@ final class InteriorPointRun {
      */
     static final double PERTURBATION_DECAY_EXPONENT = 1.5;
     /**
-     * The automatic run from Mehrotra's point stops, and restarts from CSDP's point, when mu
+     * The automatic runs from Mehrotra's point stop, and run again (see {@link #iterate}), when mu
      * exceeds this multiple of its smallest value so far (this backend's choice). From
      * Mehrotra's point t1 at order 5 (8,007 moments) diverged: mu fell to 1.5e-3 by iteration 13
      * and then rose to 4.3e-3 by iteration 28 while the primal steps stayed at 0.1-0.3 (it
@@ -99,6 +100,17 @@ final class InteriorPointRun {
      * 1.03 times above its smallest value, on t1 at order 4 1.41 times.
      */
     static final double DIVERGENCE_MU_FACTOR = 2;
+    /**
+     * ... or when the primal infeasibility, above the feasibility tolerance, exceeds this
+     * multiple of its smallest value so far (this backend's choice). A step of length alpha
+     * scales the primal residual by 1 - alpha, so it grows only through errors of the
+     * direction: without the objective perturbation, the order-14 relaxation of
+     * ball-halfplane (434 moments) went from pinf 2.4e-8 to 3.3e-6 in two iterations while mu
+     * fell to 1e-10, as X grew along the kernel of Z, and gloptipoly-manual at order 6 (454
+     * moments) from 1.8e-6 to 2.5e-5; both end OPTIMAL from Mehrotra's point with the
+     * perturbation.
+     */
+    static final double DIVERGENCE_PINF_FACTOR = 10;
     /** Both step lengths below this end the run as stagnated (this backend's choice). */
     static final double MIN_STEP = 1e-12;
 
@@ -225,6 +237,14 @@ final class InteriorPointRun {
     private record Outcome(Termination.Stop stop, int iterations) {
     }
 
+    /**
+     * Sets up and iterates from the starting point. An automatic run from Mehrotra's point
+     * (a moment relaxation, {@code start=auto}) that ends INACCURATE_OPTIMAL or NUMERICAL_ERROR,
+     * or diverges, is followed by at most two more passes within the same iteration limit:
+     * from Mehrotra's point with the objective perturbation (when the first went without it,
+     * {@code perturbation=auto}), then from CSDP's point with it; the passes stop at the first
+     * that reaches the tolerances or a certificate, and the best answer is kept.
+     */
     private SdpSolution iterate() {
         setup();
         setupTime = elapsed();
@@ -239,29 +259,57 @@ final class InteriorPointRun {
         if (!automatic || !restartable(first.stop().status()) || first.iterations() >= maxIterations) {
             return finish(first.stop(), first.iterations());
         }
-        // the automatic run for moment relaxations did not reach the tolerances: the general one may
-        String why = first.stop().status() + " after " + first.iterations() + " iterations from Mehrotra's starting point";
-        if (options.verbose()) {
-            log("restarting from CSDP's starting point: " + why + "; objective perturbation "
-                    + (perturbation != PureSdpSolver.Perturbation.OFF ? "on" : "off"));
+        // The automatic run for moment relaxations did not reach the tolerances. Without the
+        // perturbation (perturbation=auto) it is run again from Mehrotra's point with it, then
+        // (or directly) from CSDP's point with it, while the passes end short of the
+        // tolerances; the best answer is kept.
+        String firstLabel = "Mehrotra's starting point" + (perturb ? "" : " without the objective perturbation");
+        List<String> passes = new ArrayList<>();
+        passes.add(first.stop().status() + " after " + first.iterations() + " iterations from " + firstLabel);
+        Outcome best = first;
+        Termination bestTermination = termination;
+        String bestLabel = firstLabel;
+        int used = first.iterations();
+        String lastReason = first.stop().reason();
+        boolean againFromMehrotra = !perturb && perturbation == PureSdpSolver.Perturbation.AUTO;
+        for (int pass = againFromMehrotra ? 0 : 1; pass < 2 && used < maxIterations; pass++) {
+            boolean fromMehrotra = pass == 0;
+            String label = fromMehrotra ? "Mehrotra's starting point with the objective perturbation"
+                    : "CSDP's starting point";
+            perturb = perturbation != PureSdpSolver.Perturbation.OFF;
+            if (options.verbose()) {
+                log("restarting from " + label + ": " + String.join("; ", passes) + " (" + lastReason
+                        + "); objective perturbation " + (perturb ? "on" : "off"));
+            }
+            termination = new Termination(problem, d, it, res, gapTol, feasTol);
+            perturbedMerit = Double.POSITIVE_INFINITY;
+            if (!fromMehrotra || !StartingPoint.apply(d, it, res, ns)) {
+                it.setInitialPoint(d, normC);
+            }
+            Outcome next = iterations(maxIterations - used, fromMehrotra);
+            used += next.iterations();
+            String before = String.join("; ", passes);
+            passes.add(next.stop().status() + " after " + next.iterations() + " iterations from " + label);
+            if (rank(next.stop().status()) >= rank(best.stop().status())) {
+                best = next;
+                bestTermination = termination;
+                bestLabel = label + " after " + before;
+            }
+            if (!restartable(next.stop().status())) {
+                break;
+            }
+            lastReason = next.stop().reason();
         }
-        Termination firstTermination = termination;
-        termination = new Termination(problem, d, it, res, gapTol, feasTol);
-        perturbedMerit = Double.POSITIVE_INFINITY;
-        perturb = perturbation != PureSdpSolver.Perturbation.OFF;
-        it.setInitialPoint(d, normC);
-        Outcome second = iterations(maxIterations - first.iterations(), false);
-        int total = first.iterations() + second.iterations();
-        if (rank(second.stop().status()) < rank(first.stop().status())) {
-            termination = firstTermination;
+        termination = bestTermination;
+        if (best == first) {
             return finish(new Termination.Stop(first.stop().status(), first.stop().reason()
-                    + "; a restart from CSDP's starting point ended " + second.stop().status(), null), total);
+                    + "; restarts: " + String.join("; ", passes.subList(1, passes.size())), null), used);
         }
-        return finish(new Termination.Stop(second.stop().status(), second.stop().reason() + " (restarted from CSDP's"
-                + " starting point after " + why + ")", second.stop().certificate()), total);
+        return finish(new Termination.Stop(best.stop().status(), best.stop().reason() + " (restarted from "
+                + bestLabel + ")", best.stop().certificate()), used);
     }
 
-    /** Whether an automatic Mehrotra start that ended with this status is retried from CSDP's point. */
+    /** Whether an automatic Mehrotra start that ended with this status is run again (see {@link #iterate}). */
     private static boolean restartable(SdpStatus s) {
         return s == SdpStatus.INACCURATE_OPTIMAL || s == SdpStatus.NUMERICAL_ERROR;
     }
@@ -280,11 +328,13 @@ final class InteriorPointRun {
      * On a stop by convergence or certificate the termination's best iterate is the answer.
      *
      * @param guarded whether to stop as soon as mu exceeds {@link #DIVERGENCE_MU_FACTOR} times
-     *     its smallest value so far (the automatic run from Mehrotra's point, which then restarts)
+     *     its smallest value so far, or the primal infeasibility {@link #DIVERGENCE_PINF_FACTOR}
+     *     times its own (the automatic runs from Mehrotra's point, which then restart)
      */
     private Outcome iterations(int limit, boolean guarded) {
         int iter = 0;
         double smallestMu = Double.POSITIVE_INFINITY;
+        double smallestPinf = Double.POSITIVE_INFINITY;
         Termination.Stop stop;
         double lastAp = 0;
         double lastAd = 0;
@@ -334,10 +384,17 @@ final class InteriorPointRun {
                 break;
             }
             smallestMu = Math.min(smallestMu, res.mu);
+            smallestPinf = Math.min(smallestPinf, res.pinf);
             if (guarded && res.mu > DIVERGENCE_MU_FACTOR * smallestMu) {
                 stop = numericalError(String.format(Locale.ROOT,
                         "diverging: mu %.2e is above %.0f times its smallest value %.2e", res.mu,
                         DIVERGENCE_MU_FACTOR, smallestMu));
+                break;
+            }
+            if (guarded && res.pinf > feasTol && res.pinf > DIVERGENCE_PINF_FACTOR * smallestPinf) {
+                stop = numericalError(String.format(Locale.ROOT,
+                        "diverging: the primal infeasibility %.2e is above %.0f times its smallest value %.2e",
+                        res.pinf, DIVERGENCE_PINF_FACTOR, smallestPinf));
                 break;
             }
             if (termination.stagnated()) {

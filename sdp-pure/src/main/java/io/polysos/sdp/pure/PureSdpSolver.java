@@ -30,12 +30,13 @@ import java.util.Objects;
  *   <li>{@value #PERTURBATION_PARAMETER} = {@code auto} (default), {@code on} or {@code off}: the
  *       objective perturbation of {@link InteriorPointRun}. {@code auto} leaves it off in the
  *       automatic run from Mehrotra's point (moment relaxations, which then take 8-18 % fewer
- *       iterations at order 3 and 15 % fewer at order 4) and turns it on in that run's restart
- *       from CSDP's point and in every other run, because it is what keeps X bounded when y has
- *       no interior point.
+ *       iterations at order 3 and 15 % fewer at order 4) and turns it on in that run's
+ *       restarts and in every other run, because it is what keeps X bounded when y has no
+ *       interior point.
  * </ul>
  * A moment relaxation whose automatic run from Mehrotra's point ends INACCURATE_OPTIMAL or
- * NUMERICAL_ERROR, or diverges, is solved again from CSDP's point, and the better answer is
+ * NUMERICAL_ERROR, or diverges, is solved again: from Mehrotra's point with the perturbation
+ * when the first run went without it, then from CSDP's point, and the best answer is
  * kept.
  *
  * <p>Stateless and safe to share between threads (each solve has its own work arrays).
@@ -180,8 +181,8 @@ public final class PureSdpSolver implements SdpSolver {
     /** The backend parameter {@value #PERTURBATION_PARAMETER}. */
     enum Perturbation {
         /**
-         * Off in the automatic run from Mehrotra's point (whose restart from CSDP's point has it
-         * on), on otherwise.
+         * Off in the automatic run from Mehrotra's point (whose restarts have it on), on
+         * otherwise.
          */
         AUTO,
         /** On in every run. */

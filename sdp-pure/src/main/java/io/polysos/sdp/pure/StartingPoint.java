@@ -186,7 +186,8 @@ final class StartingPoint {
      * and four fewer successes of 61 (infp2's infeasibility is no longer detected), so it is
      * not the general default. When such an automatic run ends INACCURATE_OPTIMAL or
      * NUMERICAL_ERROR, or diverges ({@link InteriorPointRun#DIVERGENCE_MU_FACTOR}),
-     * {@link InteriorPointRun} runs again from CSDP's point and keeps the better answer.
+     * {@link InteriorPointRun} runs again, from Mehrotra's point with the objective perturbation
+     * when the first run went without it, then from CSDP's point, and keeps the best answer.
      */
     static boolean looksLikeMomentRelaxation(ProblemData d) {
         if (d.nZero > 0 || d.m < AUTO_MIN_VARIABLES || d.m > AUTO_MAX_VARIABLES) {

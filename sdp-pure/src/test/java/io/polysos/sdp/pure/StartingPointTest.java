@@ -238,22 +238,69 @@ class StartingPointTest {
 
     /**
      * An automatic run that ends short of the tolerances (here unreachable ones) runs again
-     * from CSDP's point; the iterations of both passes are reported.
+     * from Mehrotra's point with the objective perturbation, then from CSDP's point; the
+     * iterations of all passes are reported.
      */
     @Test
-    void automaticRunThatEndsInaccurateIsRestartedFromCsdpsPoint() {
+    void automaticRunThatEndsInaccurateIsRestartedWithThePerturbationThenFromCsdpsPoint() {
         SdpProblem p = lineRelaxation(14);
         List<String> lines = new ArrayList<>();
         SdpSolution s = new PureSdpSolver().solve(p, SdpOptions.builder().tolerance(1e-15).verbose(true)
                 .logSink(lines::add).build());
-        List<String> restarts = lines.stream().filter(l -> l.startsWith("restarting from CSDP's starting point")).toList();
-        assertThat(restarts).hasSize(1);
-        assertThat(restarts.get(0)).contains("from Mehrotra's starting point")
-                .as("the restart is perturbed").endsWith("objective perturbation on");
+        List<String> restarts = lines.stream().filter(l -> l.startsWith("restarting from")).toList();
+        assertThat(restarts).hasSize(2);
+        assertThat(restarts.get(0)).startsWith("restarting from Mehrotra's starting point with the objective perturbation")
+                .contains("from Mehrotra's starting point without the objective perturbation")
+                .endsWith("objective perturbation on");
+        assertThat(restarts.get(1)).startsWith("restarting from CSDP's starting point")
+                .endsWith("objective perturbation on");
         long iterationLines = lines.stream().filter(l -> l.matches("\\s*\\d+ pobj=.*")).count();
-        assertThat(s.iterations()).as("both passes count").isEqualTo((int) iterationLines - 2);
-        assertThat(s.message()).contains("CSDP's starting point");
+        assertThat(s.iterations()).as("all passes count").isEqualTo((int) iterationLines - 3);
+        assertThat(s.message()).contains("restart");
         assertThat(s.status()).isNotEqualTo(io.polysos.sdp.SdpStatus.OPTIMAL);
         assertThat(s.primalObjective()).as("the answer kept is still a near-optimal iterate").isCloseTo(-0.25, within(1e-6));
+    }
+
+    /**
+     * The order-d moment relaxation of min x1^2 + x2^2 subject to x1 + x2 - 1 &gt;= 0 (optimum
+     * 1/2 at (1/2, 1/2)), bivariate, graded basis. At d = 14 (434 moments) the automatic run
+     * without the objective perturbation loses primal feasibility near the optimum (X grows
+     * along the kernel of Z), which the divergence guard catches.
+     */
+    static SdpProblem ballHalfplaneRelaxation(int d) {
+        List<int[]> mons = new ArrayList<>();
+        for (int deg = 0; deg <= 2 * d; deg++) {
+            for (int i = deg; i >= 0; i--) {
+                mons.add(new int[] {i, deg - i});
+            }
+        }
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int q = 0; q < mons.size(); q++) {
+            index.put(((long) mons.get(q)[0] << 32) | mons.get(q)[1], q);
+        }
+        SdpProblem.Builder b = SdpProblem.builder(mons.size() - 1);
+        b.objective(index.get(2L << 32) - 1, 1.0); // y_(2,0)
+        b.objective(index.get(2L) - 1, 1.0);       // y_(0,2)
+        localizing(b, index, d, new int[][] {{0, 0}}, new double[] {1});
+        localizing(b, index, d - 1, new int[][] {{0, 0}, {1, 0}, {0, 1}}, new double[] {-1, 1, 1});
+        return b.build();
+    }
+
+    @Test
+    void risingPrimalInfeasibilityWithoutThePerturbationRestartsWithIt() {
+        SdpProblem p = ballHalfplaneRelaxation(14);
+        ProblemData d = new ProblemData(p, Kernels.forProblem(p));
+        assertThat(StartingPoint.looksLikeMomentRelaxation(d)).isTrue();
+        List<String> lines = new ArrayList<>();
+        SdpSolution s = new PureSdpSolver().solve(p, SdpOptions.builder().verbose(true).logSink(lines::add).build());
+        List<String> restarts = lines.stream().filter(l -> l.startsWith("restarting from")).toList();
+        assertThat(restarts).hasSize(1);
+        assertThat(restarts.get(0)).startsWith("restarting from Mehrotra's starting point with the objective perturbation")
+                .contains("diverging: the primal infeasibility");
+        assertThat(s.status()).as(s.message()).isEqualTo(io.polysos.sdp.SdpStatus.OPTIMAL);
+        assertThat(s.primalObjective()).isCloseTo(0.5, within(1e-7));
+        SdpSolution on = new PureSdpSolver().solve(p, SdpOptions.builder().backendParameter("perturbation", "on").build());
+        assertThat(on.status()).isEqualTo(io.polysos.sdp.SdpStatus.OPTIMAL);
+        assertThat(s.iterations()).as("the unperturbed pass was stopped early").isLessThanOrEqualTo(2 * on.iterations());
     }
 }
