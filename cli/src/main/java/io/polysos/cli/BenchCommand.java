@@ -415,7 +415,8 @@ public final class BenchCommand implements Runnable {
                 double seconds = t.has("total") ? t.get("total").asDouble()
                         : t.path("setup").asDouble() + t.path("solve").asDouble();
                 return new Run(node.get("status").asText(), seconds, node.path("iterations").asInt(),
-                        node.has("primalObjective") ? node.get("primalObjective").asDouble() : Double.NaN,
+                        // null (no objective: infeasible, unbounded) is no number, not 0
+                        node.path("primalObjective").isNumber() ? node.get("primalObjective").asDouble() : Double.NaN,
                         dimacs);
             } finally {
                 Files.deleteIfExists(outFile);

@@ -99,6 +99,21 @@ class SdpaExportTest {
     }
 
     @Test
+    void theColdColumnOfAnInfeasibleProblemHasNoObjectiveRatherThanZero() throws Exception {
+        Path sdpa = Path.of(System.getProperty("polysos.data", "../shared/data"), "sdplib", "infp1.dat-s");
+        assumeTrue(Files.exists(sdpa), "missing " + sdpa);
+        Path res = dir.resolve("res");
+        CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--external", "pure-cold", "--repeat", "1",
+                "--out", res.toString(), sdpa.toString());
+        assertThat(b.exitCode()).as(b.err()).isEqualTo(ExitCodes.OK);
+        var rows = Files.readAllLines(res.resolve("compare.csv"));
+        String[] cold = rows.stream().filter(l -> l.startsWith("infp1,pure-cold,")).findFirst().orElseThrow().split(",", -1);
+        assertThat(cold[2]).isEqualTo("INFEASIBLE");
+        // the JSON says null; it was read as 0
+        assertThat(cold[5]).isEmpty();
+    }
+
+    @Test
     void benchCompareRejectsAnUnknownExternalSolver() throws Exception {
         CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--external", "sedumi", "--out", dir.toString(),
                 "--problems", "truss1");
