@@ -79,15 +79,20 @@ class SdpaExportTest {
         assertThat(out).exists();
     }
 
-    @Test
-    void benchCompareRunsTheColdColumnInAFreshJvmWithTheSameResult() throws Exception {
-        Path sdpa = Path.of(System.getProperty("polysos.data", "../shared/data"), "sdplib", "truss1.dat-s");
+    /** @return the lines of compare.csv of `bench compare --external pure-cold` on an SDPLIB problem */
+    private java.util.List<String> compareWarmAndCold(String sdplibName) throws Exception {
+        Path sdpa = Path.of(System.getProperty("polysos.data", "../shared/data"), "sdplib", sdplibName + ".dat-s");
         assumeTrue(Files.exists(sdpa), "missing " + sdpa);
-        Path res = dir.resolve("res");
+        Path res = dir.resolve("res-" + sdplibName);
         CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--external", "pure-cold", "--repeat", "1",
                 "--out", res.toString(), sdpa.toString());
         assertThat(b.exitCode()).as(b.err()).isEqualTo(ExitCodes.OK);
-        var rows = Files.readAllLines(res.resolve("compare.csv"));
+        return Files.readAllLines(res.resolve("compare.csv"));
+    }
+
+    @Test
+    void benchCompareRunsTheColdColumnInAFreshJvmWithTheSameResult() throws Exception {
+        var rows = compareWarmAndCold("truss1");
         // problem,backend,status,medianSeconds,iterations,objective,...: the same solve, once warm, once cold
         String[] warm = rows.stream().filter(l -> l.startsWith("truss1,pure,")).findFirst().orElseThrow().split(",");
         String[] cold = rows.stream().filter(l -> l.startsWith("truss1,pure-cold,")).findFirst().orElseThrow().split(",");
@@ -100,13 +105,7 @@ class SdpaExportTest {
 
     @Test
     void theColdColumnOfAnInfeasibleProblemHasNoObjectiveRatherThanZero() throws Exception {
-        Path sdpa = Path.of(System.getProperty("polysos.data", "../shared/data"), "sdplib", "infp1.dat-s");
-        assumeTrue(Files.exists(sdpa), "missing " + sdpa);
-        Path res = dir.resolve("res");
-        CliRun b = CliRun.of("bench", "compare", "--solvers", "pure", "--external", "pure-cold", "--repeat", "1",
-                "--out", res.toString(), sdpa.toString());
-        assertThat(b.exitCode()).as(b.err()).isEqualTo(ExitCodes.OK);
-        var rows = Files.readAllLines(res.resolve("compare.csv"));
+        var rows = compareWarmAndCold("infp1");
         String[] cold = rows.stream().filter(l -> l.startsWith("infp1,pure-cold,")).findFirst().orElseThrow().split(",", -1);
         assertThat(cold[2]).isEqualTo("INFEASIBLE");
         // the JSON says null; it was read as 0

@@ -171,23 +171,28 @@ class StartingPointTest {
     }
 
     /**
+     * The bivariate monomials up to degree 2d, graded, as the index of x1^i x2^j under the key
+     * (i << 32) | j; index 0, the constant, is F_0 of a moment relaxation.
+     */
+    private static java.util.Map<Long, Integer> bivariateMoments(int d) {
+        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+        for (int deg = 0; deg <= 2 * d; deg++) {
+            for (int i = deg; i >= 0; i--) {
+                index.put(((long) i << 32) | (deg - i), index.size());
+            }
+        }
+        return index;
+    }
+
+    /**
      * The order-d moment relaxation of min x2^2 - x2 on the unit disc with x1 >= 0 and
      * -x1 >= 0 (so x1 = 0; optimum -1/4 at x2 = 1/2), bivariate, graded basis, y_0 = 1 in F_0.
      * The two localizing matrices of +-x1 force L(x1 b_r b_c) = 0, so y has no interior
      * point: the case the objective perturbation is for. At d = 14 it has 434 moments.
      */
     static SdpProblem lineRelaxation(int d) {
-        List<int[]> mons = new ArrayList<>();
-        for (int deg = 0; deg <= 2 * d; deg++) {
-            for (int i = deg; i >= 0; i--) {
-                mons.add(new int[] {i, deg - i});
-            }
-        }
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-        for (int q = 0; q < mons.size(); q++) {
-            index.put(((long) mons.get(q)[0] << 32) | mons.get(q)[1], q);
-        }
-        SdpProblem.Builder b = SdpProblem.builder(mons.size() - 1);
+        java.util.Map<Long, Integer> index = bivariateMoments(d);
+        SdpProblem.Builder b = SdpProblem.builder(index.size() - 1);
         b.objective(index.get(2L) - 1, 1.0);   // y_(0,2)
         b.objective(index.get(1L) - 1, -1.0);  // -y_(0,1)
         localizing(b, index, d, new int[][] {{0, 0}}, new double[] {1});
@@ -268,17 +273,8 @@ class StartingPointTest {
      * along the kernel of Z), which the divergence guard catches.
      */
     static SdpProblem ballHalfplaneRelaxation(int d) {
-        List<int[]> mons = new ArrayList<>();
-        for (int deg = 0; deg <= 2 * d; deg++) {
-            for (int i = deg; i >= 0; i--) {
-                mons.add(new int[] {i, deg - i});
-            }
-        }
-        java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-        for (int q = 0; q < mons.size(); q++) {
-            index.put(((long) mons.get(q)[0] << 32) | mons.get(q)[1], q);
-        }
-        SdpProblem.Builder b = SdpProblem.builder(mons.size() - 1);
+        java.util.Map<Long, Integer> index = bivariateMoments(d);
+        SdpProblem.Builder b = SdpProblem.builder(index.size() - 1);
         b.objective(index.get(2L << 32) - 1, 1.0); // y_(2,0)
         b.objective(index.get(2L) - 1, 1.0);       // y_(0,2)
         localizing(b, index, d, new int[][] {{0, 0}}, new double[] {1});
