@@ -173,7 +173,7 @@ public final class PureSdpSolver implements SdpSolver {
      * The backend parameters of a run.
      *
      * @param start the starting point
-     * @param perturbation whether the objective perturbation is used
+     * @param perturbation when the objective perturbation is used
      */
     record Settings(StartingPoint.Kind start, Perturbation perturbation) {
     }
