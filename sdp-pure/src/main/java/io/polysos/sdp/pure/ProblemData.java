@@ -599,11 +599,19 @@ final class ProblemData {
     }
 
     /**
+     * @return the smallest block the moment formula is considered for: four vectors of the
+     *     kernels (16 with AVX2, 32 with AVX-512), below which its row tiles do not fill
+     */
+    static int momentFormulaMinSize(Kernels kernels) {
+        return 4 * kernels.lanes();
+    }
+
+    /**
      * The estimated work of the moment formula for a block's variables in ascending order, or
      * infinity when some matrix position belongs to two variables (or the kernels are scalar).
      */
     private double momentCost(int n, int[][] er, int[][] ec, int[][] rows) {
-        if (!kernels.vectorized() || n < 4 * kernels.lanes()) {
+        if (!kernels.vectorized() || n < momentFormulaMinSize(kernels)) {
             return Double.POSITIVE_INFINITY;
         }
         boolean[] used = new boolean[n * n];
