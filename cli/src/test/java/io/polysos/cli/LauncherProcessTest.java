@@ -64,11 +64,13 @@ class LauncherProcessTest {
                 # JVM options before -jar (the launcher's module options) are accepted.
                 # Like the JVM, the first stderr line is the incubator notice when the module is added.
                 modules=no
+                opts=
                 while [ $# -gt 0 ] && [ "$1" != -jar ]; do
-                  case $1 in --add-modules) modules=yes; shift 2;; -*) shift;; *) echo "unexpected arguments: $*"; exit 9;; esac
+                  case $1 in --add-modules) modules=yes; shift 2;; -*) opts="$opts $1"; shift;; *) echo "unexpected arguments: $*"; exit 9;; esac
                 done
                 if [ $modules = yes ]; then echo "WARNING: Using incubator modules: jdk.incubator.vector" >&2; fi
                 echo "modules: $modules"
+                echo "options:$opts"
                 echo "a message of the program" >&2
                 [ "${1:-}" = -jar ] || { echo "no -jar argument"; exit 9; }
                 c="$(cat "$2" 2>&1)"
@@ -140,6 +142,30 @@ class LauncherProcessTest {
             assertThat(out).contains("ran ok").contains(vector.equals("1") ? "modules: yes" : "modules: no");
             assertThat(err).doesNotContain("incubator").contains("a message of the program");
         }
+    }
+
+    @Test
+    void theSerialCollectorUnlessTheJavaOptionsNameOne() throws Exception {
+        runConcurrently(1); // build
+        Map<String, String> cases = Map.of(
+                "", " -XX:+UseSerialGC ",
+                "-Xmx2g -XX:+UseCompressedOops", " -XX:+UseSerialGC ",
+                "-Xmx2g -XX:+UseParallelGC", "-XX:+UseParallelGC",
+                "-XX:+UseG1GC", "-XX:+UseG1GC");
+        for (var c : cases.entrySet()) {
+            Path log = tmp.resolve("gc-" + System.nanoTime() + ".txt");
+            assertThat(start(log, Map.of("POLYSOS_JAVA_OPTS", c.getKey(), "POLYSOS_CDS", "0")).waitFor()).isZero();
+            String options = Files.readAllLines(log).stream().filter(l -> l.startsWith("options:")).findFirst()
+                    .orElseThrow() + " ";
+            assertThat(options).as(c.getKey()).contains(c.getValue());
+            if (!c.getValue().contains("Serial")) {
+                assertThat(options).as(c.getKey()).doesNotContain("UseSerialGC");
+            }
+        }
+        // the collector may also come from the JVM's own environment variable
+        Path log = tmp.resolve("gc-tool.txt");
+        assertThat(start(log, Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseZGC", "POLYSOS_CDS", "0")).waitFor()).isZero();
+        assertThat(Files.readString(log)).doesNotContain("UseSerialGC");
     }
 
     @Test
