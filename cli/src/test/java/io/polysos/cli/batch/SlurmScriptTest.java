@@ -36,7 +36,8 @@ class SlurmScriptTest {
     @Test
     void leavesOutWhatWasNotAskedFor() {
         String text = script(3, null, null, 0, 30, List.of()).text(3);
-        assertThat(text).doesNotContain("--partition", "--time", "--mem").contains("java_opts=( ${POLYSOS_JAVA_OPTS:-})");
+        assertThat(text).doesNotContain("--partition", "--time", "--mem")
+                .contains("java_opts=(${gc[@]+\"${gc[@]}\"} ${vector[@]+\"${vector[@]}\"} ${POLYSOS_JAVA_OPTS:-})");
     }
 
     @Test
@@ -70,6 +71,10 @@ class SlurmScriptTest {
 
     /** Runs the task branch of the script with a stand-in java that prints its arguments. */
     private String runTask(double grace, String killWait) throws Exception {
+        return runTask(grace, killWait, null);
+    }
+
+    private String runTask(double grace, String killWait, String javaOpts) throws Exception {
         Path fakeJava = dir.resolve("java");
         Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -86,6 +91,10 @@ class SlurmScriptTest {
         env.put("POLYSOS_JAVA", fakeJava.toString());
         env.put("SLURM_JOB_ID", "17");
         env.put("SLURM_ARRAY_TASK_ID", "3");
+        env.remove("POLYSOS_JAVA_OPTS");
+        if (javaOpts != null) {
+            env.put("POLYSOS_JAVA_OPTS", javaOpts);
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
@@ -100,5 +109,29 @@ class SlurmScriptTest {
         assertThat(runTask(30, null).lines().toList()).containsSubsequence("--grace", "24"); // default KillWait 30
         assertThat(runTask(5, "60").lines().toList()).containsSubsequence("--grace", "5");
         assertThat(runTask(30, "1").lines().toList()).containsSubsequence("--grace", "1");
+    }
+
+    @Test
+    void anArrayTaskStartsJavaAsTheLauncherDoes() throws Exception {
+        // the stand-in java accepts the module, so the task gets the SIMD kernels' module
+        List<String> args = runTask(30, "10").lines().toList();
+        assertThat(args).containsSubsequence("-XX:+UseSerialGC", "--add-modules", "jdk.incubator.vector", "-jar");
+        // a collector named in POLYSOS_JAVA_OPTS replaces the serial one
+        args = runTask(30, "10", "-Xmx1g -XX:+UseParallelGC").lines().toList();
+        assertThat(args).doesNotContain("-XX:+UseSerialGC").containsSubsequence("-Xmx1g", "-XX:+UseParallelGC", "-jar");
+        // a java without the module (the probe fails) runs without it
+        Path fakeJava = dir.resolve("java");
+        Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = -version ] && exit 1; done\n"
+                + "for a in \"$@\"; do echo \"$a\"; done\n");
+        Path file = dir.resolve("sweep.sh");
+        ProcessBuilder pb = new ProcessBuilder("bash", file.toString()).redirectErrorStream(true);
+        pb.environment().put("POLYSOS_JAVA", fakeJava.toString());
+        pb.environment().put("SLURM_JOB_ID", "17");
+        pb.environment().put("SLURM_ARRAY_TASK_ID", "3");
+        pb.environment().remove("POLYSOS_JAVA_OPTS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out.lines().toList()).doesNotContain("--add-modules").contains("-XX:+UseSerialGC", "batch");
     }
 }
