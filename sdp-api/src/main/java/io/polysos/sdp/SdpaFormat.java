@@ -215,17 +215,54 @@ public final class SdpaFormat {
                 if (t.isEmpty() || t.startsWith("\"") || t.startsWith("*")) {
                     continue;
                 }
-                String cleaned = t.replace('{', ' ').replace('}', ' ').replace('(', ' ').replace(')', ' ')
-                        .replace(',', ' ').strip();
-                if (cleaned.isEmpty()) {
+                String[] found = split(t);
+                if (found.length == 0) {
                     continue;
                 }
-                tokens = cleaned.split("\\s+");
+                tokens = found;
                 pos = 0;
                 return true;
             }
             tokens = null;
             return false;
+        }
+
+        /** Tokens of a line: separated by ASCII white space and the punctuation { } ( ) , */
+        private String[] split(String t) {
+            int count = 0;
+            int n = t.length();
+            for (int i = 0; i < n; ) {
+                while (i < n && separator(t.charAt(i))) {
+                    i++;
+                }
+                if (i < n) {
+                    count++;
+                    while (i < n && !separator(t.charAt(i))) {
+                        i++;
+                    }
+                }
+            }
+            String[] out = new String[count];
+            int k = 0;
+            for (int i = 0; i < n; ) {
+                while (i < n && separator(t.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && !separator(t.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    out[k++] = t.substring(start, i);
+                }
+            }
+            return out;
+        }
+
+        /** The characters {@code \\s} matches, and the punctuation of SDPA's block-size line. */
+        private static boolean separator(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == '{' || c == '}' || c == '(' || c == ')' || c == ',';
         }
 
         private SdpaFormatException error(String msg) {
@@ -275,6 +312,20 @@ public final class SdpaFormat {
                 throw error(line, what + " is not finite: '" + tok + "'");
             }
             return v;
+        }
+
+        /**
+         * Whether {@link #fortranExponent} leaves tok as it is, checked without a regular
+         * expression: only digits, signs, the point and the exponent letter e or E.
+         */
+        private static boolean plainNumber(String tok) {
+            for (int i = 0; i < tok.length(); i++) {
+                char c = tok.charAt(i);
+                if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Maps Fortran's exponent letter D to E and the words nan/inf to Java's spelling. */
