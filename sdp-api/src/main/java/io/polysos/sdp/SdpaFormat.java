@@ -259,7 +259,7 @@ public final class SdpaFormat {
             return out;
         }
 
-        /** The characters {@code \\s} matches, and the punctuation of SDPA's block-size line. */
+        /** The characters {@code \s} matches, and the punctuation of SDPA's block-size line. */
         private static boolean separator(char c) {
             return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
                     || c == '{' || c == '}' || c == '(' || c == ')' || c == ',';

@@ -158,9 +158,9 @@ public record SlurmScript(String jar, String java, String jobs, String out, Stri
         s.append("tasks=").append(tasks).append('\n');
         s.append("java_default=").append(quote(java)).append('\n');
         s.append("java=\"${POLYSOS_JAVA:-$java_default}\"\n");
-        s.append("# JVM options, as the polysos launcher starts java: the serial collector unless POLYSOS_JAVA_OPTS names\n");
-        s.append("# one, the Vector API module (the pure backend's SIMD kernels) when this java has it, the\n");
-        s.append("# heap below, then POLYSOS_JAVA_OPTS (a later -Xmx wins).\n");
+        s.append("# JVM options, as the polysos launcher starts java: the serial collector unless\n");
+        s.append("# POLYSOS_JAVA_OPTS names one, the Vector API module (the pure backend's SIMD kernels)\n");
+        s.append("# when this java has it, the heap below, then POLYSOS_JAVA_OPTS (a later -Xmx wins).\n");
         s.append("gc=(-XX:+UseSerialGC)\n");
         s.append("for w in ${POLYSOS_JAVA_OPTS:-}; do case \"$w\" in -XX:+Use*GC) gc=() ;; esac; done\n");
         s.append("vector=()\n");
