@@ -512,7 +512,10 @@ public final class PolynomialParser {
             return new Node(a.degree, a.vars, a.terms, a.work + b.work + a.terms) {
                 @Override
                 Polynomial eval() {
-                    return divide(a.eval(), b.eval(), divPos, divTok);
+                    // the divisor first: a division by zero or by a variable is refused before
+                    // the dividend's expansion is paid for (fuzzing found ((x+y)^2168)/0)
+                    double c = divisor(b.eval(), divPos, divTok);
+                    return a.eval().scale(1.0 / c);
                 }
             };
         }
@@ -521,18 +524,25 @@ public final class PolynomialParser {
             return new Node(bounds.degree, bounds.vars, bounds.terms, bounds.work) {
                 @Override
                 Polynomial eval() {
+                    // the divisors first, as in quotient
+                    double[] divisors = new double[factors.size()];
+                    for (int i = 1; i < factors.size(); i++) {
+                        int[] div = divisions.get(i - 1);
+                        if (div != null) {
+                            divisors[i] = divisor(factors.get(i).eval(), div[0], divTokens.get(i - 1));
+                        }
+                    }
                     Polynomial p = factors.get(0).eval();
                     for (int i = 1; i < factors.size(); i++) {
-                        Polynomial q = factors.get(i).eval();
-                        int[] div = divisions.get(i - 1);
-                        p = div == null ? p.multiply(q) : divide(p, q, div[0], divTokens.get(i - 1));
+                        p = divisions.get(i - 1) == null ? p.multiply(factors.get(i).eval()) : p.scale(1.0 / divisors[i]);
                     }
                     return p;
                 }
             };
         }
 
-        static Polynomial divide(Polynomial p, Polynomial q, int divPos, String divTok) {
+        /** The constant value of a divisor q, refusing a non-constant or zero one. */
+        static double divisor(Polynomial q, int divPos, String divTok) {
             if (!q.isConstant()) {
                 throw new PolynomialParseException("division by a non-constant expression is not polynomial",
                         divPos, divTok);
@@ -541,7 +551,7 @@ public final class PolynomialParser {
             if (c == 0) {
                 throw new PolynomialParseException("division by zero", divPos, divTok);
             }
-            return p.scale(1.0 / c);
+            return c;
         }
 
         /** Terms of a^e: at most the multisets of e of a's terms, and C(v + de, de). */

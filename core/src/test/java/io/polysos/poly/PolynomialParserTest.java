@@ -55,6 +55,20 @@ class PolynomialParserTest {
     }
 
     @Test
+    void appliesEveryDivisionOfAChainAndNamesTheOffendingOne() {
+        assertThat(p("6*x/2/3*y")).isEqualTo(p("x*y"));
+        assertThat(p("(x + y)^2/4")).isEqualTo(p("x^2/4 + x*y/2 + y^2/4"));
+        // the divisors are evaluated before the dividend is expanded; the error still points at
+        // the divisor that is wrong
+        PolynomialParseException zero = catchThrowableOfType(PolynomialParseException.class, () -> p("x/2*y/(1 - 1)"));
+        assertThat(zero.position()).isEqualTo(6);
+        assertThat(zero).hasMessageContaining("division by zero");
+        PolynomialParseException big = catchThrowableOfType(PolynomialParseException.class, () -> p("((x+y)^2168)/0000"));
+        assertThat(big.position()).isEqualTo(13);
+        assertThat(big).hasMessageContaining("division by zero");
+    }
+
+    @Test
     void rejectsNegativeAndFractionalPowers() {
         PolynomialParseException neg = catchThrowableOfType(PolynomialParseException.class, () -> p("x^-1"));
         assertThat(neg.position()).isEqualTo(2);
