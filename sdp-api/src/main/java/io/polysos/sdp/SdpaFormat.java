@@ -314,20 +314,6 @@ public final class SdpaFormat {
             return v;
         }
 
-        /**
-         * Whether {@link #fortranExponent} leaves tok as it is, checked without a regular
-         * expression: only digits, signs, the point and the exponent letter e or E.
-         */
-        private static boolean plainNumber(String tok) {
-            for (int i = 0; i < tok.length(); i++) {
-                char c = tok.charAt(i);
-                if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /** Maps Fortran's exponent letter D to E and the words nan/inf to Java's spelling. */
         private static String fortranExponent(String tok) {
             if (NON_FINITE.matcher(tok).matches()) {
