@@ -159,10 +159,12 @@ public record SlurmScript(String jar, String java, String jobs, String out, Stri
         s.append("java_default=").append(quote(java)).append('\n');
         s.append("java=\"${POLYSOS_JAVA:-$java_default}\"\n");
         s.append("# JVM options, as the polysos launcher starts java: the serial collector unless\n");
-        s.append("# POLYSOS_JAVA_OPTS names one, the Vector API module (the pure backend's SIMD kernels)\n");
-        s.append("# when this java has it, the heap below, then POLYSOS_JAVA_OPTS (a later -Xmx wins).\n");
+        s.append("# POLYSOS_JAVA_OPTS, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS name one (two would stop the\n");
+        s.append("# JVM), the Vector API module (the pure backend's SIMD kernels) when this java has it,\n");
+        s.append("# the heap below, then POLYSOS_JAVA_OPTS (a later -Xmx wins).\n");
         s.append("gc=(-XX:+UseSerialGC)\n");
-        s.append("for w in ${POLYSOS_JAVA_OPTS:-}; do case \"$w\" in -XX:+Use*GC) gc=() ;; esac; done\n");
+        s.append("read -r -a words <<< \"${POLYSOS_JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-}\"\n");
+        s.append("for w in ${words[@]+\"${words[@]}\"}; do case \"$w\" in -XX:+Use*GC) gc=() ;; esac; done\n");
         s.append("vector=()\n");
         s.append("if \"$java\" --add-modules jdk.incubator.vector -version >/dev/null 2>&1; then\n");
         s.append("  vector=(--add-modules jdk.incubator.vector)\n");

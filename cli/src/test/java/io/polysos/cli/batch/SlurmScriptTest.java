@@ -75,6 +75,11 @@ class SlurmScriptTest {
     }
 
     private String runTask(double grace, String killWait, String javaOpts) throws Exception {
+        return runTask(grace, killWait, javaOpts == null ? Map.of() : Map.of("POLYSOS_JAVA_OPTS", javaOpts));
+    }
+
+    /** As above, with these environment variables (POLYSOS_JAVA_OPTS and the JVM's own cleared first). */
+    private String runTask(double grace, String killWait, Map<String, String> javaEnv) throws Exception {
         Path fakeJava = dir.resolve("java");
         Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -92,9 +97,9 @@ class SlurmScriptTest {
         env.put("SLURM_JOB_ID", "17");
         env.put("SLURM_ARRAY_TASK_ID", "3");
         env.remove("POLYSOS_JAVA_OPTS");
-        if (javaOpts != null) {
-            env.put("POLYSOS_JAVA_OPTS", javaOpts);
-        }
+        env.remove("JAVA_TOOL_OPTIONS");
+        env.remove("JDK_JAVA_OPTIONS");
+        env.putAll(javaEnv);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
@@ -119,6 +124,9 @@ class SlurmScriptTest {
         // a collector named in POLYSOS_JAVA_OPTS replaces the serial one
         args = runTask(30, "10", "-Xmx1g -XX:+UseParallelGC").lines().toList();
         assertThat(args).doesNotContain("-XX:+UseSerialGC").containsSubsequence("-Xmx1g", "-XX:+UseParallelGC", "-jar");
+        // so does one in the JVM's own environment variable (two collectors would stop the JVM)
+        args = runTask(30, "10", Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC")).lines().toList();
+        assertThat(args).doesNotContain("-XX:+UseSerialGC").contains("batch");
         // a java without the module (the probe fails) runs without it
         Path fakeJava = dir.resolve("java");
         Files.writeString(fakeJava, "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = -version ] && exit 1; done\n"
