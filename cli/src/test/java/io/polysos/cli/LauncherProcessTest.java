@@ -103,7 +103,7 @@ class LauncherProcessTest {
         List<Process> ps = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Path log = tmp.resolve("log-" + System.nanoTime() + ".txt");
+            Path log = Files.createTempFile(tmp, "log-", ".txt");
             logs.add(log);
             ps.add(start(log, Map.of()));
         }
@@ -153,7 +153,7 @@ class LauncherProcessTest {
                 "-Xmx2g -XX:+UseParallelGC", "-XX:+UseParallelGC",
                 "-XX:+UseG1GC", "-XX:+UseG1GC");
         for (var c : cases.entrySet()) {
-            Path log = tmp.resolve("gc-" + System.nanoTime() + ".txt");
+            Path log = Files.createTempFile(tmp, "gc-", ".txt");
             assertThat(start(log, Map.of("POLYSOS_JAVA_OPTS", c.getKey(), "POLYSOS_CDS", "0")).waitFor()).isZero();
             String options = Files.readAllLines(log).stream().filter(l -> l.startsWith("options:")).findFirst()
                     .orElseThrow() + " ";

@@ -53,7 +53,7 @@ class BatchProcessTest {
                 "--out", out.toString(), "--progress-interval", "1"));
         cmd.addAll(List.of(extra));
         return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log-" + System.nanoTime() + ".txt").toFile()).start();
+                .redirectOutput(Files.createTempFile(dir, "log-", ".txt").toFile()).start();
     }
 
     private long completeResults() throws Exception {

@@ -64,7 +64,7 @@ class BatchReliabilityTest {
     }
 
     private Run run(Path jobs, String... extra) throws Exception {
-        Path log = dir.resolve("log-" + System.nanoTime() + ".txt");
+        Path log = Files.createTempFile(dir, "log-", ".txt");
         int code = start(jobs, log, extra).waitFor();
         return new Run(code, Files.readString(log));
     }
