@@ -71,7 +71,7 @@ class SlurmScriptTest {
 
     /** Runs the task branch of the script with a stand-in java that prints its arguments. */
     private String runTask(double grace, String killWait) throws Exception {
-        return runTask(grace, killWait, null);
+        return runTask(grace, killWait, Map.of());
     }
 
     private String runTask(double grace, String killWait, String javaOpts) throws Exception {
